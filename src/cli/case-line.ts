@@ -1,0 +1,50 @@
+import type { CaseView, FileView, WatchState } from '../shared/case-view'
+
+/** The JSON Lines record for one change of a case (`watch --json`). */
+export function caseRecord(view: CaseView): Record<string, unknown> {
+  return {
+    caseId: view.caseId,
+    label: view.label,
+    state: view.state,
+    progress: view.progress,
+    files: view.files.map((file: FileView) => ({
+      fileId: file.fileId,
+      label: file.label,
+      stage: file.stage,
+      progress: file.progress,
+      status: file.status,
+      ...(file.risk ? { risk: file.risk } : {}),
+    })),
+    ...(view.risk ? { risk: view.risk } : {}),
+    ...(view.problem ? { problem: view.problem } : {}),
+    ...(view.nextAttemptAt ? { nextAttemptAt: new Date(view.nextAttemptAt).toISOString() } : {}),
+  }
+}
+
+const stateWords: Record<WatchState, string> = {
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting',
+  polling: 'polling',
+  offline: 'offline',
+  completed: 'completed',
+  failed: 'failed',
+  not_found: 'not found',
+  unauthorized: 'key rejected',
+}
+
+function bar(progress: number, width: number): string {
+  const filled = Math.round((progress / 100) * width)
+  return '█'.repeat(filled) + '░'.repeat(width - filled)
+}
+
+/** One human line per case for a terminal. */
+export function caseLine(view: CaseView, now: number): string {
+  const name = (view.label ?? 'Untitled case').slice(0, 28).padEnd(28)
+  const done = view.files.filter((file) => file.status === 'success' || file.status === 'failed').length
+  let state = stateWords[view.state]
+  if (view.state === 'reconnecting' && view.nextAttemptAt) state += ` in ${Math.max(0, Math.ceil((view.nextAttemptAt - now) / 1000))}s`
+  const risk = view.risk ? `  risk ${view.risk}` : ''
+  const files = view.files.length > 0 ? `  ${done}/${view.files.length} files` : ''
+  return `${name} ${view.caseId.slice(0, 8)}  ${bar(view.progress, 20)} ${String(view.progress).padStart(3)}%  ${state.padEnd(16)}${files}${risk}`
+}

@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util'
+import type { CaseView } from '../shared/case-view'
+import { isCaseId, normalizeCaseId } from '../shared/case-id'
+import { openCompletionLedger } from '../main/core/monitor/completion-ledger'
+import { createCaseMonitor, type CaseMonitor } from '../main/core/monitor/case-monitor'
+import { createWatchPersistence } from '../main/core/monitor/watch-persistence'
+import { openConfDocument } from '../main/core/persistence/conf-document'
+import { createMemoryDocument } from '../main/core/persistence/memory-document'
+import { systemClock } from '../main/core/runtime/clock'
+import { createConsoleLog } from '../main/core/runtime/log'
+import { createVeridoxClient } from '../main/core/veridox/veridox-client'
+import { caseLine, caseRecord } from './case-line'
+import { UsageError, type CliIo } from './cli-io'
+
+export const watchUsage = `Usage: case-monitor watch [--base-url URL] [--json] [--state-dir DIR] CASE_ID…
+Follows Veridox cases until every one has completed. The API key is read from VERIDOX_API_KEY.`
+
+interface WatchArgs {
+  baseUrl: string
+  isJson: boolean
+  stateDir: string | null
+  caseIds: string[]
+}
+
+function parseWatchArgs(argv: string[]): WatchArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'base-url': { type: 'string', default: 'https://api.uk.veridox.ai' },
+      json: { type: 'boolean', default: false },
+      'state-dir': { type: 'string' },
+    },
+  })
+  let url: URL
+  try {
+    url = new URL(values['base-url'])
+  } catch {
+    throw new UsageError(`--base-url "${values['base-url']}" is not an address.`)
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
+    throw new UsageError('--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.')
+  }
+  if (positionals.length === 0) throw new UsageError('Give at least one case ID to watch.')
+  const invalid = positionals.find((id) => !isCaseId(normalizeCaseId(id)))
+  if (invalid !== undefined) throw new UsageError(`"${invalid}" is not a Veridox case ID (a version 7 UUID such as 019bfb3c-1257-7455-af2e-0cd3cadab5c7).`)
+  return { baseUrl: values['base-url'], isJson: values.json, stateDir: values['state-dir'] ?? null, caseIds: [...new Set(positionals.map(normalizeCaseId))] }
+}
+
+export async function runWatchCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseWatchArgs(argv)
+  const apiKey = io.env.VERIDOX_API_KEY?.trim()
+  if (!apiKey) throw new UsageError('Set VERIDOX_API_KEY to your Veridox API key; it is read only from the environment, never from a flag.')
+  // Problems a user must act on are printed as sentences; the log is for diagnosing (CASE_MONITOR_LOG=info|debug).
+  const logLevel = io.env.CASE_MONITOR_LOG === 'debug' || io.env.CASE_MONITOR_LOG === 'info' ? io.env.CASE_MONITOR_LOG : 'error'
+  const log = createConsoleLog(logLevel, (line) => io.stderr.write(`${line}\n`))
+  const clock = systemClock
+  const document = (name: string) =>
+    args.stateDir ? openConfDocument({ directory: args.stateDir, name, log, now: clock.now }) : createMemoryDocument()
+  const monitor = createCaseMonitor({
+    client: createVeridoxClient({ baseUrl: args.baseUrl, apiKey, fetch, now: clock.now }),
+    apiKey,
+    fetch,
+    clock,
+    log,
+    ledger: openCompletionLedger(document('completion-ledger'), log),
+    persistence: createWatchPersistence({ document: document('watch-list'), clock, log }),
+  })
+  try {
+    return await followUntilDone(monitor, args, io)
+  } finally {
+    monitor.dispose()
+  }
+}
+
+function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Promise<number> {
+  const printed = new Map<string, string>()
+  const reported = new Set<string>()
+  const isTerminalTty = !args.isJson && io.stdout.isTTY === true
+  let drawnLines = 0
+
+  const write = (line: string): void => void io.stdout.write(`${line}\n`)
+
+  function print(view: CaseView): void {
+    if (args.isJson) {
+      const line = JSON.stringify(caseRecord(view))
+      if (printed.get(view.caseId) === line) return
+      printed.set(view.caseId, line)
+      write(JSON.stringify({ ...caseRecord(view), at: new Date().toISOString() }))
+    } else if (isTerminalTty) {
+      redraw()
+    } else {
+      const line = caseLine(view, Date.now()).replace(/[█░]+/, '').replace(/\s{2,}/g, '  ')
+      if (printed.get(view.caseId) !== view.state) write(line)
+      printed.set(view.caseId, view.state)
+    }
+  }
+
+  function redraw(): void {
+    const lines = args.caseIds.map((caseId) => monitor.view(caseId)).filter((view) => view !== null).map((view) => caseLine(view, Date.now()))
+    io.stdout.write(`${drawnLines > 0 ? `\x1b[${drawnLines}F` : ''}${lines.map((line) => `\x1b[2K${line}`).join('\n')}\n`)
+    drawnLines = lines.length
+  }
+
+  return new Promise<number>((resolve) => {
+    const stops: (() => void)[] = []
+    const finish = (code: number): void => {
+      stops.forEach((stop) => stop())
+      if (isTerminalTty) redraw()
+      resolve(code)
+    }
+    const checkDone = (): void => {
+      const views = args.caseIds.map((caseId) => monitor.view(caseId)!)
+      if (!views.every((view) => view.state === 'completed' || view.state === 'not_found' || view.state === 'failed')) return
+      finish(views.every((view) => view.state === 'completed') ? 0 : 1)
+    }
+
+    stops.push(
+      // The completed line rests on the ledger: printed when announced, so never twice, even across runs with --state-dir.
+      monitor.onAnnounced((announcement) => {
+        reported.add(announcement.caseId)
+        print(monitor.view(announcement.caseId)!)
+        checkDone()
+      }),
+      monitor.onChanged((caseId) => {
+        const view = monitor.view(caseId)
+        if (!view || !args.caseIds.includes(caseId) || view.state === 'completed') return
+        print(view)
+        if (view.state === 'not_found') io.stderr.write(`Veridox has no case ${caseId}, or it belongs to another organisation.\n`)
+        if (view.state === 'failed') io.stderr.write(`Case ${caseId} could not be followed: ${view.problem?.message ?? 'Veridox answered in a way this tool cannot read.'}\n`)
+        checkDone()
+      }),
+      monitor.onKeyRejected(() => {
+        io.stderr.write(`Veridox at ${new URL(args.baseUrl).host} rejected the API key in VERIDOX_API_KEY.\n`)
+        finish(1)
+      }),
+    )
+    const abort = (): void => finish(130)
+    io.signal.addEventListener('abort', abort, { once: true })
+    stops.push(() => io.signal.removeEventListener('abort', abort))
+
+    monitor.watch(args.caseIds)
+    for (const caseId of args.caseIds) {
+      const view = monitor.view(caseId)!
+      if (view.state === 'completed' && !reported.has(caseId)) {
+        io.stderr.write(`Case ${caseId} completed earlier; its completion was already reported (state in ${args.stateDir}).\n`)
+      } else {
+        print(view)
+      }
+    }
+    checkDone()
+  })
+}

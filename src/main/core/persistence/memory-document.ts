@@ -1,0 +1,15 @@
+import type { JsonDocument } from './json-document'
+
+/** For state that should not outlive the process, such as the embedded simulator's demo cases. */
+export function createMemoryDocument(): JsonDocument {
+  let value: Record<string, unknown> = {}
+  return {
+    read: () => structuredClone(value),
+    write(next) {
+      value = structuredClone(next)
+    },
+    setAside() {
+      value = {}
+    },
+  }
+}

@@ -1,0 +1,121 @@
+import type { Clock } from '../runtime/clock'
+import { VeridoxError } from '../veridox/veridox-error'
+import type { RequestKind } from './limits'
+import { createRateWindow, type RateWindow, type WindowLimit } from './rate-window'
+
+export interface ScheduledRequest<T> {
+  /** Requests with the same key that are still queued share one call. */
+  key: string
+  /** Lower goes first. */
+  priority: number
+  run(signal: AbortSignal): Promise<T>
+}
+
+interface Queued {
+  key: string
+  priority: number
+  order: number
+  run(signal: AbortSignal): Promise<unknown>
+  promise: Promise<unknown>
+  resolve(value: unknown): void
+  reject(error: unknown): void
+}
+
+export interface RequestScheduler {
+  enqueue<T>(kind: RequestKind, request: ScheduledRequest<T>): Promise<T>
+  /** Offline or asleep: nothing new is sent; queued requests wait. */
+  setPaused(isPaused: boolean): void
+  queued(kind: RequestKind): number
+  taken(kind: RequestKind): number
+  dispose(): void
+}
+
+const maxInFlightPerKind = 3
+const defaultBackOffAfter429Ms = 30_000
+
+/** Every budgeted REST call goes through here, so no code path can exceed a window. */
+export function createRequestScheduler(options: { windows: Record<RequestKind, WindowLimit>; clock: Clock }): RequestScheduler {
+  const { clock } = options
+  const kinds = Object.keys(options.windows) as RequestKind[]
+  const windows = Object.fromEntries(kinds.map((kind) => [kind, createRateWindow(options.windows[kind])])) as Record<RequestKind, RateWindow>
+  const queues = Object.fromEntries(kinds.map((kind) => [kind, [] as Queued[]])) as Record<RequestKind, Queued[]>
+  const inFlight = Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<RequestKind, number>
+  const wakeTimers = new Map<RequestKind, () => void>()
+  const controller = new AbortController()
+  let isPaused = false
+  let order = 0
+
+  function pump(kind: RequestKind): void {
+    const queue = queues[kind]
+    while (!isPaused && !controller.signal.aborted && queue.length > 0 && inFlight[kind] < maxInFlightPerKind) {
+      const now = clock.now()
+      if (!windows[kind].tryTake(now)) {
+        scheduleWake(kind, windows[kind].msUntilAvailable(now))
+        return
+      }
+      const item = queue.shift()!
+      inFlight[kind] += 1
+      item
+        .run(controller.signal)
+        .then(item.resolve, (error: unknown) => {
+          if (error instanceof VeridoxError && (error.code === 'rate_limited' || (error.status === 503 && error.retryAfterMs !== null))) {
+            windows[kind].blockUntil(clock.now() + (error.retryAfterMs ?? defaultBackOffAfter429Ms))
+          }
+          item.reject(error)
+        })
+        .finally(() => {
+          inFlight[kind] -= 1
+          pump(kind)
+        })
+    }
+  }
+
+  function scheduleWake(kind: RequestKind, delayMs: number): void {
+    if (wakeTimers.has(kind)) return
+    wakeTimers.set(
+      kind,
+      clock.setTimeout(() => {
+        wakeTimers.delete(kind)
+        pump(kind)
+      }, delayMs),
+    )
+  }
+
+  return {
+    enqueue<T>(kind: RequestKind, request: ScheduledRequest<T>): Promise<T> {
+      const queue = queues[kind]
+      const existing = queue.find((item) => item.key === request.key)
+      if (existing) {
+        existing.priority = Math.min(existing.priority, request.priority)
+        queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+        return existing.promise as Promise<T>
+      }
+      let resolve!: (value: unknown) => void
+      let reject!: (error: unknown) => void
+      const promise = new Promise<unknown>((res, rej) => {
+        resolve = res
+        reject = rej
+      })
+      // Callers that drop interest must not leave an unhandled rejection behind.
+      promise.catch(() => undefined)
+      queue.push({ key: request.key, priority: request.priority, order: order++, run: request.run, promise, resolve, reject })
+      queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+      pump(kind)
+      return promise as Promise<T>
+    },
+    setPaused(paused) {
+      isPaused = paused
+      if (!paused) kinds.forEach(pump)
+    },
+    queued: (kind) => queues[kind].length,
+    taken: (kind) => windows[kind].takenInWindow(clock.now()),
+    dispose() {
+      controller.abort()
+      for (const cancel of wakeTimers.values()) cancel()
+      wakeTimers.clear()
+      for (const kind of kinds) {
+        for (const item of queues[kind].splice(0)) item.reject(new DOMException('The monitor stopped', 'AbortError'))
+      }
+    },
+  }
+}

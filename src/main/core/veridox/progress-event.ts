@@ -1,0 +1,90 @@
+import { z } from 'zod'
+
+/** The three event types that change a case; stored and replayed by Veridox, with ids. */
+export type ProgressEvent =
+  | { type: 'file.analysis.progress'; id: string | null; fileId: string; stage: string | null; progress: number }
+  | { type: 'file.analysis.completed'; id: string | null; fileId: string; stage: string | null; outcome: 'success' | 'failed' }
+  | { type: 'case.analysis.completed'; id: string | null }
+
+export type ParsedMessage =
+  | { kind: 'event'; event: ProgressEvent }
+  | { kind: 'heartbeat' }
+  | { kind: 'stream_closed'; message: string | null }
+  | { kind: 'unknown'; type: string }
+  | { kind: 'malformed'; reason: string }
+
+const eventFields = z.object({
+  type: z.string().optional(),
+  id: z.string().min(1).max(200).optional(),
+  case_id: z.string().nullish(),
+  file_id: z.string().min(1).max(200).nullish(),
+  stage: z.string().max(200).nullish(),
+  progress: z.number().finite().nullish(),
+  outcome: z.string().nullish(),
+  message: z.string().nullish(),
+})
+
+const clampPercent = (value: number): number => Math.min(100, Math.max(0, value))
+
+function parseOutcome(value: string | null | undefined): 'success' | 'failed' | null {
+  const lower = value?.toLowerCase()
+  return lower === 'success' || lower === 'failed' ? lower : null
+}
+
+/**
+ * The docs do not say whether Veridox names events with an `event:` line or only with a `type` inside
+ * the data (veridox-api.md §3.4), so both are accepted; when both exist and disagree, the data is malformed.
+ */
+export function parseProgressMessage(input: {
+  namedType: string | null
+  data: unknown
+  lineId: string | null
+  caseId: string
+}): ParsedMessage {
+  const fields = eventFields.safeParse(input.data ?? {})
+  if (!fields.success) return { kind: 'malformed', reason: `unexpected fields: ${fields.error.issues[0]?.path.join('.')}` }
+  const data = fields.data
+  const named = input.namedType === 'message' ? null : input.namedType
+  if (named && data.type && named !== data.type) {
+    return { kind: 'malformed', reason: `event line says ${named} but data says ${data.type}` }
+  }
+  const type = named ?? data.type
+  if (!type) return { kind: 'malformed', reason: 'event has no type' }
+  if (data.case_id && data.case_id.toLowerCase() !== input.caseId) {
+    return { kind: 'malformed', reason: 'event belongs to another case' }
+  }
+  const id = data.id ?? (input.lineId || null)
+  switch (type) {
+    case 'heartbeat':
+      return { kind: 'heartbeat' }
+    case 'stream_closed':
+      return { kind: 'stream_closed', message: data.message ?? null }
+    case 'case.analysis.completed':
+      return { kind: 'event', event: { type, id } }
+    case 'file.analysis.progress':
+      if (!data.file_id) return { kind: 'malformed', reason: 'progress event without file_id' }
+      if (data.progress == null) return { kind: 'malformed', reason: 'progress event without progress' }
+      return {
+        kind: 'event',
+        event: { type, id, fileId: data.file_id, stage: data.stage ?? null, progress: clampPercent(data.progress) },
+      }
+    case 'file.analysis.completed': {
+      if (!data.file_id) return { kind: 'malformed', reason: 'completion event without file_id' }
+      const outcome = parseOutcome(data.outcome)
+      if (!outcome) return { kind: 'malformed', reason: 'completion event without a success or failed outcome' }
+      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage ?? null, outcome } }
+    }
+    default:
+      return { kind: 'unknown', type }
+  }
+}
+
+/** SSE `data:` is text; anything that is not JSON is malformed, never a crash. */
+export function parseEventData(text: string): { ok: true; data: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, data: {} }
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
+  }
+}

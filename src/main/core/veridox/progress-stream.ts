@@ -1,0 +1,152 @@
+import { EventSource } from 'eventsource'
+import { createParser } from 'eventsource-parser'
+import { parseEventData, parseProgressMessage, type ParsedMessage } from './progress-event'
+import { errorFromFetchFailure, errorFromResponse, type VeridoxError } from './veridox-error'
+import type { Fetch } from './veridox-client'
+
+export type StreamFailure =
+  /** The connection ended or broke after opening (or could not be made): reconnect. */
+  | { kind: 'dropped' }
+  | { kind: 'network'; error: VeridoxError }
+  /** Veridox (or something in between) answered, but not with an event stream. */
+  | { kind: 'refused'; error: VeridoxError }
+
+export interface ProgressStreamHandlers {
+  onOpen(): void
+  onMessage(message: ParsedMessage): void
+  /** Any bytes arrived, heartbeats and comments included: the connection is alive. */
+  onActivity(byteCount: number): void
+  /** The server's `retry:` value, the floor of the reconnection delay. */
+  onRetryHint(ms: number): void
+  /** Called at most once; the stream is closed by then. */
+  onFailure(failure: StreamFailure): void
+}
+
+export interface ProgressStreamOptions {
+  url: string
+  caseId: string
+  apiKey: string
+  fetch: Fetch
+  /** Read at connect time, so a restart resumes where the last session stopped. */
+  lastEventId: string | null
+  now: () => number
+}
+
+export interface ProgressStream {
+  close(): void
+}
+
+const errorSnippetBytes = 8192
+
+/** Sees every event the library dispatches, including names nobody listens for, so unknown types can be logged. */
+class ObservedEventSource extends EventSource {
+  observer: ((event: Event) => void) | null = null
+  override dispatchEvent(event: Event): boolean {
+    this.observer?.(event)
+    return super.dispatchEvent(event)
+  }
+}
+
+async function readPrefix(response: Response): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    while (size < errorSnippetBytes) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+    }
+  } catch {
+    // a truncated error body still classifies by status and content type
+  } finally {
+    void reader.cancel().catch(() => undefined)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
+/**
+ * One SSE connection for one case. `eventsource` parses the stream; the wrapped fetch adds the key as
+ * a header, resumes with Last-Event-ID, classifies answers that are not event streams (a proxy's HTML
+ * page, 401, 404) and taps the body for liveness. The library's own reconnection is never used: any
+ * error closes the connection and the caller's policy decides what happens next.
+ */
+export function openProgressStream(options: ProgressStreamOptions, handlers: ProgressStreamHandlers): ProgressStream {
+  let isClosed = false
+  let pendingFailure: StreamFailure | null = null
+  const retryParser = createParser({ onEvent: () => undefined, onRetry: (ms) => handlers.onRetryHint(ms) })
+  const textDecoder = new TextDecoder()
+
+  const tapBody = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      if (!isClosed) {
+        handlers.onActivity(chunk.byteLength)
+        retryParser.feed(textDecoder.decode(chunk, { stream: true }))
+      }
+      controller.enqueue(chunk)
+    },
+  })
+
+  const wrappedFetch: Fetch = async (input, init) => {
+    const headers: Record<string, string> = { ...(init?.headers as Record<string, string>), 'x-api-key': options.apiKey }
+    if (options.lastEventId && !Object.keys(headers).some((name) => name.toLowerCase() === 'last-event-id')) {
+      headers['Last-Event-ID'] = options.lastEventId
+    }
+    let response: Response
+    try {
+      response = await options.fetch(input, { ...init, headers })
+    } catch (error) {
+      pendingFailure = { kind: 'network', error: errorFromFetchFailure(error) }
+      throw error
+    }
+    const contentType = response.headers.get('content-type') ?? ''
+    if (response.status === 200 && contentType.startsWith('text/event-stream') && response.body) {
+      return new Response(response.body.pipeThrough(tapBody), { status: 200, headers: response.headers })
+    }
+    const bodyText = await readPrefix(response)
+    pendingFailure = {
+      kind: 'refused',
+      error: errorFromResponse({
+        status: response.status,
+        contentType,
+        bodyText,
+        retryAfter: response.headers.get('retry-after'),
+        now: options.now(),
+      }),
+    }
+    // Any non-200 status makes the library give up for good, which is what the caller wants here.
+    return new Response(null, { status: response.status === 200 ? 502 : response.status })
+  }
+
+  const source = new ObservedEventSource(options.url, { fetch: wrappedFetch })
+
+  function fail(): void {
+    if (isClosed) return
+    const failure = pendingFailure ?? { kind: 'dropped' }
+    close()
+    handlers.onFailure(failure)
+  }
+
+  function close(): void {
+    isClosed = true
+    source.observer = null
+    source.close()
+  }
+
+  source.observer = (event) => {
+    if (isClosed) return
+    if (event.type === 'open') return handlers.onOpen()
+    if (event.type === 'error') return fail()
+    if (!(event instanceof MessageEvent)) return
+    const data = parseEventData(String(event.data))
+    handlers.onMessage(
+      data.ok
+        ? parseProgressMessage({ namedType: event.type, data: data.data, lineId: event.lastEventId, caseId: options.caseId })
+        : { kind: 'malformed', reason: 'event data is not JSON' },
+    )
+  }
+
+  return { close }
+}

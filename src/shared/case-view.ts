@@ -1,0 +1,74 @@
+import type { ErrorCode } from './errors'
+
+/** How the app is following one case right now. */
+export const watchStates = [
+  'connecting',
+  'live',
+  'reconnecting',
+  'polling',
+  'offline',
+  'completed',
+  'failed',
+  'not_found',
+  'unauthorized',
+] as const
+export type WatchState = (typeof watchStates)[number]
+
+/** States after which nothing more will happen to the case without the analyst acting. */
+export const terminalWatchStates: ReadonlySet<WatchState> = new Set(['completed', 'failed', 'not_found'])
+
+// Veridox risk tiers (docs: guides/risk-scoring). The wire casing varies, so it is normalised to lower case.
+export const riskLevels = ['informational', 'low', 'medium', 'high'] as const
+export type RiskLevel = (typeof riskLevels)[number]
+
+export function mostSevereRisk(levels: Iterable<RiskLevel | null>): RiskLevel | null {
+  let worst: RiskLevel | null = null
+  for (const level of levels) {
+    if (level !== null && (worst === null || riskLevels.indexOf(level) > riskLevels.indexOf(worst))) worst = level
+  }
+  return worst
+}
+
+/** waiting_for_upload → waiting, processing → processing, settled → success | failed. */
+export const fileStatuses = ['waiting', 'processing', 'success', 'failed'] as const
+export type FileStatus = (typeof fileStatuses)[number]
+
+export interface FileView {
+  fileId: string
+  label: string
+  stage: string | null
+  /** 0–100 */
+  progress: number
+  status: FileStatus
+  risk: RiskLevel | null
+}
+
+export interface CaseProblem {
+  code: ErrorCode
+  message: string
+}
+
+export interface CaseView {
+  caseId: string
+  label: string | null
+  state: WatchState
+  /** How the case is being followed: a live stream, the poll endpoint, or paged case listings. */
+  followedBy: 'stream' | 'poll' | 'list' | null
+  /** 0–100, the mean of the files' progress. */
+  progress: number
+  files: FileView[]
+  /** The most severe file risk, once known. */
+  risk: RiskLevel | null
+  /** When Veridox says the case finished (epoch ms), once known. */
+  completedAt: number | null
+  /** While reconnecting: when the next attempt is due (epoch ms). */
+  nextAttemptAt: number | null
+  /** Restored from disk and not yet confirmed by Veridox since the app started. */
+  isStale: boolean
+  isPinned: boolean
+  problem: CaseProblem | null
+  /** When the analyst started watching (epoch ms). */
+  addedAt: number
+  /** When anything about the case last changed (epoch ms). */
+  updatedAt: number
+}
