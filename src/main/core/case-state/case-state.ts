@@ -113,3 +113,8 @@ export function caseRisk(state: CaseState): RiskLevel | null {
 export function hasFinalRisks(state: CaseState): boolean {
   return state.files.every((file) => file.status === 'failed' || file.risk !== null)
 }
+
+/** Every file settled with its outcome and risk: nothing more will change. */
+export function isCaseSettled(state: CaseState): boolean {
+  return state.isComplete && state.files.length > 0 && state.files.every((file) => file.status === 'failed' || (file.status === 'success' && file.risk !== null))
+}

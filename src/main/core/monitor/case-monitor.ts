@@ -1,5 +1,5 @@
 import type { CaseView, RiskLevel } from '../../../shared/case-view'
-import { applyEvent, applyListItem, applySnapshot, caseRisk, hasFinalRisks } from '../case-state/case-state'
+import { applyEvent, applyListItem, applySnapshot, caseRisk, hasFinalRisks, isCaseSettled } from '../case-state/case-state'
 import { documentedLimits, requestWindows, type VeridoxLimits } from '../policy/limits'
 import { createRequestScheduler } from '../policy/request-scheduler'
 import type { Clock } from '../runtime/clock'
@@ -73,7 +73,8 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
   const tuning: MonitorTuning = { ...defaultMonitorTuning, ...options.tuning }
   const persistence = options.persistence ?? null
   const cases = new Map<string, TrackedCase>()
-  const scheduler = createRequestScheduler({ windows: requestWindows(limits), clock })
+  const restored = persistence?.load() ?? { cases: [], budget: {} }
+  const scheduler = createRequestScheduler({ windows: requestWindows(limits), clock, previousUsage: restored.budget })
   const changed = createEmitter<string>()
   const removed = createEmitter<string>()
   const announced = createEmitter<CompletionAnnouncement>()
@@ -94,10 +95,12 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     isPolled: (tracked) => planner.isPolled(tracked),
   }
 
+  const savedState = () => ({ cases: [...cases.values()].map((t) => toPersistedCase(t, conditions)), budget: scheduler.usage() })
+
   function touch(tracked: TrackedCase): void {
     tracked.updatedAt = clock.now()
     changed.emit(tracked.caseId)
-    persistence?.scheduleSave(() => [...cases.values()].map((t) => toPersistedCase(t, conditions)))
+    persistence?.scheduleSave(savedState)
   }
 
   function applyMessages(tracked: TrackedCase, messages: readonly ParsedMessage[]): void {
@@ -135,9 +138,14 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     reconciler.kick()
   }
 
+  /** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
+  const maxSettleAttempts = 5
+
   function complete(tracked: TrackedCase): void {
     const now = clock.now()
     terminate(tracked, 'completed', null)
+    // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
+    if (!isCaseSettled(tracked.state)) wantSettle(tracked, now)
     if (ledger.record(tracked.caseId, now)) {
       announced.emit({
         caseId: tracked.caseId,
@@ -148,6 +156,14 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
         completedAt: tracked.state.completedAt ?? now,
       })
     }
+  }
+
+  function wantSettle(tracked: TrackedCase, at: number): void {
+    if (tracked.settleAttempts >= maxSettleAttempts) return
+    tracked.settleAttempts += 1
+    tracked.snapshotWanted = 'settle'
+    tracked.nextSnapshotAt = at
+    reconciler.kick()
   }
 
   function terminate(tracked: TrackedCase, terminal: TerminalState, problem: TrackedCase['problem']): void {
@@ -197,6 +213,11 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     isPolled: (tracked) => planner.isPolled(tracked),
     onSnapshot(tracked, details) {
       tracked.state = applySnapshot(tracked.state, details, clock.now())
+      if (tracked.terminal === 'completed') {
+        touch(tracked)
+        if (!isCaseSettled(tracked.state) && details.files.length > 0) wantSettle(tracked, clock.now() + tuning.snapshotRetryMs)
+        return
+      }
       tracked.lastFreshAt = clock.now()
       tracked.isStale = false
       tracked.badResponses = 0
@@ -245,8 +266,8 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     cancelHousekeeping = clock.setTimeout(housekeeping, housekeepingMs)
   }
 
-  for (const restored of persistence?.load() ?? []) {
-    const tracked = createTrackedCase(restored.caseId, clock.now(), restored)
+  for (const saved of restored.cases) {
+    const tracked = createTrackedCase(saved.caseId, clock.now(), saved)
     // A case saved as completed was announced then, even if the ledger was lost since.
     if (tracked.terminal === 'completed') ledger.record(tracked.caseId, tracked.state.completedAt ?? clock.now())
     cases.set(tracked.caseId, tracked)
@@ -278,7 +299,7 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
         planner.stopStream(tracked)
         cases.delete(caseId)
         removed.emit(caseId)
-        persistence?.scheduleSave(() => [...cases.values()].map((t) => toPersistedCase(t, conditions)))
+        persistence?.scheduleSave(savedState)
         planner.replan()
       })
     },
@@ -358,8 +379,9 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
       for (const tracked of cases.values()) planner.stopStream(tracked)
       reconciler.dispose()
       poller.dispose()
-      scheduler.dispose()
+      persistence?.scheduleSave(savedState)
       persistence?.flush()
+      scheduler.dispose()
     },
   }
 }

@@ -1,7 +1,7 @@
 import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
 import type { SnapshotReason, TrackedCase } from './tracked-case'
 
-const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, added: 2, check: 3 }
+const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, settle: 2, added: 3, check: 4 }
 /** Keeps most of the GET budget free for completions and gaps, which matter more than routine checks. */
 const maxRoutineChecksInFlight = 4
 const tickMs = 500
@@ -32,7 +32,8 @@ export function createReconciler(context: MonitorContext): Reconciler {
     const now = clock.now()
     let routineInFlight = [...snapshotsInFlight].filter((id) => context.cases.get(id)?.snapshotWanted === 'check').length
     for (const tracked of context.cases.values()) {
-      if (!isFollowed(tracked) || snapshotsInFlight.has(tracked.caseId)) continue
+      const isSettling = tracked.terminal === 'completed' && tracked.snapshotWanted === 'settle'
+      if ((!isFollowed(tracked) && !isSettling) || snapshotsInFlight.has(tracked.caseId)) continue
       if (tracked.wasSwept && !tracked.isLocated && !tracked.snapshotWanted && isDue(tracked, now)) {
         if (routineInFlight >= maxRoutineChecksInFlight) continue
         tracked.snapshotWanted = 'check'

@@ -1,11 +1,15 @@
 import type { CaseProblem, CaseView, WatchState } from '../../../shared/case-view'
-import { caseRisk, emptyCaseState, overallProgress, type CaseState } from '../case-state/case-state'
+import { caseRisk, emptyCaseState, isCaseSettled, overallProgress, type CaseState } from '../case-state/case-state'
 import type { StreamSession } from './stream-session'
 import type { PersistedCase } from './watch-persistence'
 
 export type FollowMode = 'stream' | 'poll' | 'list'
 export type TerminalState = 'completed' | 'not_found' | 'failed'
-export type SnapshotReason = 'finalize' | 'gap' | 'added' | 'check'
+/**
+ * finalize: a completion waits for outcomes and risks. gap: events may have been missed. settle: a
+ * completion was announced before its outcomes and risks arrived. added: first look. check: routine.
+ */
+export type SnapshotReason = 'finalize' | 'gap' | 'settle' | 'added' | 'check'
 
 /** Everything the monitor knows and does about one watched case. */
 export interface TrackedCase {
@@ -40,7 +44,15 @@ export interface TrackedCase {
   nextSnapshotAt: number
   badResponses: number
   finalizeDeadline: number | null
+  settleAttempts: number
 }
+
+const restoredState = (restored: PersistedCase): CaseState => ({
+  label: restored.label,
+  files: restored.files,
+  isComplete: restored.isComplete,
+  completedAt: restored.completedAt,
+})
 
 export function createTrackedCase(caseId: string, now: number, restored?: PersistedCase): TrackedCase {
   const wasCompleted = restored?.lastState === 'completed'
@@ -49,9 +61,7 @@ export function createTrackedCase(caseId: string, now: number, restored?: Persis
     addedAt: restored?.addedAt ?? now,
     isPinned: restored?.isPinned ?? false,
     isVisible: false,
-    state: restored
-      ? { label: restored.label, files: restored.files, isComplete: restored.isComplete, completedAt: restored.completedAt }
-      : emptyCaseState,
+    state: restored ? restoredState(restored) : emptyCaseState,
     lastEventId: restored?.lastEventId ?? null,
     isStale: restored !== undefined && !wasCompleted,
     terminal: wasCompleted ? 'completed' : null,
@@ -68,10 +78,11 @@ export function createTrackedCase(caseId: string, now: number, restored?: Persis
     lastFreshAt: 0,
     isLocated: false,
     wasSwept: false,
-    snapshotWanted: restored ? null : 'added',
+    snapshotWanted: restored ? (wasCompleted && !isCaseSettled(restoredState(restored)) ? 'settle' : null) : 'added',
     nextSnapshotAt: 0,
     badResponses: 0,
     finalizeDeadline: null,
+    settleAttempts: 0,
   }
 }
 

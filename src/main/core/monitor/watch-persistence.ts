@@ -27,29 +27,38 @@ const persistedCaseSchema = z.object({
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 
-const documentSchema = z.object({ version: z.literal(1), cases: z.array(z.unknown()) })
+const requestTimes = z.array(z.number()).max(10_000)
+const budgetSchema = z.object({ list: requestTimes, get: requestTimes, poll: requestTimes, create: requestTimes }).partial()
+export type PersistedBudget = z.infer<typeof budgetSchema>
+
+const documentSchema = z.object({ version: z.literal(1), cases: z.array(z.unknown()), budget: z.unknown().optional() })
+
+export interface PersistedWatchState {
+  cases: PersistedCase[]
+  budget: PersistedBudget
+}
 
 export interface WatchPersistence {
-  load(): PersistedCase[]
+  load(): PersistedWatchState
   /** Coalesced: the file is written at most once per interval. */
-  scheduleSave(snapshot: () => PersistedCase[]): void
+  scheduleSave(snapshot: () => PersistedWatchState): void
   flush(): void
 }
 
 export function createWatchPersistence(options: { document: JsonDocument; clock: Clock; log: Log; saveIntervalMs?: number }): WatchPersistence {
   const { document, clock, log } = options
   const interval = options.saveIntervalMs ?? 1_000
-  let pending: (() => PersistedCase[]) | null = null
+  let pending: (() => PersistedWatchState) | null = null
   let cancelTimer: (() => void) | null = null
 
   function write(): void {
     cancelTimer?.()
     cancelTimer = null
     if (!pending) return
-    const cases = pending()
+    const state = pending()
     pending = null
     try {
-      document.write({ version: 1, cases })
+      document.write({ version: 1, cases: state.cases, budget: state.budget })
     } catch (error) {
       log('error', 'could not save the watch list', { reason: error instanceof Error ? error.message : 'unknown' })
     }
@@ -58,11 +67,11 @@ export function createWatchPersistence(options: { document: JsonDocument; clock:
   return {
     load() {
       const raw = document.read()
-      if (raw === undefined || Object.keys(raw as object).length === 0) return []
+      if (raw === undefined || Object.keys(raw as object).length === 0) return { cases: [], budget: {} }
       const parsed = documentSchema.safeParse(raw)
       if (!parsed.success) {
         document.setAside('watch list failed validation')
-        return []
+        return { cases: [], budget: {} }
       }
       const cases: PersistedCase[] = []
       for (const entry of parsed.data.cases) {
@@ -70,7 +79,8 @@ export function createWatchPersistence(options: { document: JsonDocument; clock:
         if (one.success) cases.push(one.data)
         else log('warn', 'skipped an unreadable entry in the saved watch list')
       }
-      return cases
+      const budget = budgetSchema.safeParse(parsed.data.budget ?? {})
+      return { cases, budget: budget.success ? budget.data : {} }
     },
     scheduleSave(snapshot) {
       pending = snapshot

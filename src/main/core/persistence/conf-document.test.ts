@@ -70,17 +70,18 @@ describe('watch persistence', () => {
     const directory = tempDir()
     writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry, { caseId: 'not-a-case' }, 42] }))
     const persistence = createWatchPersistence({ document: open(directory, 'watch'), clock: systemClock, log: silentLog })
-    expect(persistence.load()).toEqual([entry])
+    expect(persistence.load()).toEqual({ cases: [entry], budget: {} })
   })
 
   it('writes coalesced snapshots and flushes on demand', () => {
     const directory = tempDir()
     const persistence = createWatchPersistence({ document: open(directory, 'watch'), clock: systemClock, log: silentLog, saveIntervalMs: 60_000 })
     let calls = 0
-    persistence.scheduleSave(() => (calls++, []))
-    persistence.scheduleSave(() => (calls++, [entry as never]))
+    persistence.scheduleSave(() => (calls++, { cases: [], budget: {} }))
+    persistence.scheduleSave(() => (calls++, { cases: [entry as never], budget: { get: [1, 2] } }))
     persistence.flush()
     expect(calls).toBe(1)
-    expect(JSON.parse(readFileSync(join(directory, 'watch.json'), 'utf8'))).toEqual({ version: 1, cases: [entry] })
+    expect(JSON.parse(readFileSync(join(directory, 'watch.json'), 'utf8'))).toEqual({ version: 1, cases: [entry], budget: { get: [1, 2] } })
+    expect(persistence.load().budget).toEqual({ get: [1, 2] })
   })
 })

@@ -47,3 +47,15 @@ describe('requestWindows', () => {
     expect(windows.create.count).toBe(9)
   })
 })
+
+describe('a rate window carried across a restart', () => {
+  it('counts the requests the previous session sent', () => {
+    const before = createRateWindow({ count: 3, windowMs: 60_000 })
+    before.tryTake(1_000)
+    before.tryTake(2_000)
+    const after = createRateWindow({ count: 3, windowMs: 60_000 }, before.takenTimes(30_000))
+    expect(after.tryTake(30_000)).toBe(true)
+    expect(after.tryTake(30_001)).toBe(false)
+    expect(after.tryTake(61_000)).toBe(true)
+  })
+})

@@ -13,11 +13,13 @@ export interface RateWindow {
   /** After a 429: nothing goes before `until`, whatever the count says. */
   blockUntil(until: number): void
   takenInWindow(now: number): number
+  /** When the requests still in the window were sent, to carry the budget across a restart. */
+  takenTimes(now: number): number[]
 }
 
 /** A sliding-window log: exact for the counts this app deals with (at most a few hundred per window). */
-export function createRateWindow(limit: WindowLimit): RateWindow {
-  const taken: number[] = []
+export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly number[] = []): RateWindow {
+  const taken: number[] = [...previouslyTaken].sort((a, b) => a - b)
   let blockedUntil = 0
 
   function prune(now: number): void {
@@ -45,6 +47,10 @@ export function createRateWindow(limit: WindowLimit): RateWindow {
     takenInWindow(now) {
       prune(now)
       return taken.length
+    },
+    takenTimes(now) {
+      prune(now)
+      return taken.slice()
     },
   }
 }

@@ -6,7 +6,7 @@ import { createRateWindow, type RateWindow, type WindowLimit } from './rate-wind
 export interface ScheduledRequest<T> {
   /** Requests with the same key that are still queued share one call. */
   key: string
-  /** Lower goes first. */
+  /** Lower goes first. From `deferrablePriority` up, a request waits rather than use the reserve. */
   priority: number
   run(signal: AbortSignal): Promise<T>
 }
@@ -27,17 +27,28 @@ export interface RequestScheduler {
   setPaused(isPaused: boolean): void
   queued(kind: RequestKind): number
   taken(kind: RequestKind): number
+  /** Requests sent within each window: saved so a restart does not start with a full budget Veridox has not refilled. */
+  usage(): Partial<Record<RequestKind, number[]>>
   dispose(): void
 }
 
 const maxInFlightPerKind = 3
 const defaultBackOffAfter429Ms = 30_000
+/** Routine requests (first looks, periodic checks) leave this share of each window to urgent ones (completions, gaps). */
+export const deferrablePriority = 2
+const reservedShare = 0.3
 
 /** Every budgeted REST call goes through here, so no code path can exceed a window. */
-export function createRequestScheduler(options: { windows: Record<RequestKind, WindowLimit>; clock: Clock }): RequestScheduler {
+export function createRequestScheduler(options: {
+  windows: Record<RequestKind, WindowLimit>
+  clock: Clock
+  previousUsage?: Partial<Record<RequestKind, readonly number[]>>
+}): RequestScheduler {
   const { clock } = options
   const kinds = Object.keys(options.windows) as RequestKind[]
-  const windows = Object.fromEntries(kinds.map((kind) => [kind, createRateWindow(options.windows[kind])])) as Record<RequestKind, RateWindow>
+  const windows = Object.fromEntries(
+    kinds.map((kind) => [kind, createRateWindow(options.windows[kind], options.previousUsage?.[kind] ?? [])]),
+  ) as Record<RequestKind, RateWindow>
   const queues = Object.fromEntries(kinds.map((kind) => [kind, [] as Queued[]])) as Record<RequestKind, Queued[]>
   const inFlight = Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<RequestKind, number>
   const wakeTimers = new Map<RequestKind, () => void>()
@@ -49,8 +60,15 @@ export function createRequestScheduler(options: { windows: Record<RequestKind, W
     const queue = queues[kind]
     while (!isPaused && !controller.signal.aborted && queue.length > 0 && inFlight[kind] < maxInFlightPerKind) {
       const now = clock.now()
-      if (!windows[kind].tryTake(now)) {
-        scheduleWake(kind, windows[kind].msUntilAvailable(now))
+      const next = queue[0]!
+      const window = windows[kind]
+      const reserve = next.priority >= deferrablePriority ? Math.ceil(options.windows[kind].count * reservedShare) : 0
+      if (reserve > 0 && window.takenInWindow(now) + reserve >= options.windows[kind].count) {
+        scheduleWake(kind, Math.max(1_000, window.msUntilAvailable(now)))
+        return
+      }
+      if (!window.tryTake(now)) {
+        scheduleWake(kind, window.msUntilAvailable(now))
         return
       }
       const item = queue.shift()!
@@ -109,6 +127,7 @@ export function createRequestScheduler(options: { windows: Record<RequestKind, W
     },
     queued: (kind) => queues[kind].length,
     taken: (kind) => windows[kind].takenInWindow(clock.now()),
+    usage: () => Object.fromEntries(kinds.map((kind) => [kind, windows[kind].takenTimes(clock.now())])),
     dispose() {
       controller.abort()
       for (const cancel of wakeTimers.values()) cancel()

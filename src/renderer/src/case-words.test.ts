@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { makeFile } from './testing/fixtures'
+import { caseName, filesSummary, shortCaseId, stageName } from './case-words'
+
+describe('case words', () => {
+  it('names the Veridox stages and humanises unknown ones', () => {
+    expect(stageName('metadata_analysis')).toBe('Metadata')
+    expect(stageName('ela')).toBe('Error level analysis')
+    expect(stageName('noise_analysis')).toBe('Noise & filters')
+    expect(stageName('reverse_search')).toBe('Reverse image search')
+    expect(stageName('content_authenticity')).toBe('Content authenticity')
+    expect(stageName('context_analysis')).toBe('Context')
+    expect(stageName('full_analysis')).toBe('Full analysis')
+    expect(stageName('font_forensics_v2')).toBe('Font forensics v2')
+    expect(stageName(null)).toBe('—')
+  })
+
+  it('summarises files as counts of done and failed', () => {
+    expect(filesSummary([])).toBe('No files yet')
+    expect(filesSummary([makeFile({ status: 'success' })])).toBe('1 file · 1 done')
+    expect(
+      filesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })]),
+    ).toBe('3 files · 2 done')
+    expect(filesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
+  })
+
+  it('names untitled cases and shortens IDs to their random tail', () => {
+    expect(caseName(null)).toBe('Untitled case')
+    expect(caseName('  ')).toBe('Untitled case')
+    expect(shortCaseId('019bfb3c-1257-7455-af2e-0cd3cadab5c7')).toBe('…cadab5c7')
+  })
+})

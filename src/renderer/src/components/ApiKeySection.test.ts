@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { nextTick } from 'vue'
+import { AppError } from '@shared/errors'
+import { createTestContext } from '../testing/mount-app'
+import { makeSettings } from '../testing/fixtures'
+import type { FakeHandlers } from '../testing/fake-bridge'
+import { useSettingsStore } from '../stores/settings'
+import ApiKeySection from './ApiKeySection.vue'
+
+const KEY = 'vdx_live_7Hq2mZk9Lr4pWx'
+
+function mountSection(handlers: FakeHandlers, hasApiKey = false) {
+  const context = createTestContext(handlers)
+  useSettingsStore().apply(makeSettings({ hasApiKey }))
+  const wrapper = mount(ApiKeySection, { global: context.global })
+  return { ...context, wrapper }
+}
+
+describe('ApiKeySection', () => {
+  it('sends the key once, clears the field and then only says that a key is saved', async () => {
+    const { wrapper, fake } = mountSection({
+      setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }),
+    })
+    const field = wrapper.get('input[type="password"]')
+    await field.setValue(KEY)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(wrapper.find('input[type="password"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('A key is saved')
+    expect(wrapper.html()).not.toContain(KEY)
+    expect(JSON.stringify(useSettingsStore().$state)).not.toContain(KEY)
+  })
+
+  it('shows a rejected key in words and does not keep the key', async () => {
+    const { wrapper } = mountSection({
+      setApiKey: () => {
+        throw new AppError('key_rejected', `401 for ${KEY}`)
+      },
+    })
+    await wrapper.get('input[type="password"]').setValue(KEY)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.get('[role="alert"]').text()).toContain('Veridox rejected that key')
+    expect((wrapper.get('input[type="password"]').element as HTMLInputElement).value).toBe('')
+    expect(wrapper.html()).not.toContain(KEY)
+  })
+
+  it('explains an input the key check refused', async () => {
+    const { wrapper } = mountSection({
+      setApiKey: () => {
+        throw new AppError('invalid_input', 'apiKey: too short to be an API key')
+      },
+    })
+    await wrapper.get('input[type="password"]').setValue('short')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toContain('does not look like an API key')
+  })
+
+  it('removes a saved key', async () => {
+    const { wrapper, fake } = mountSection({ clearApiKey: () => makeSettings({ hasApiKey: false }) }, true)
+    const remove = wrapper.findAll('button').find((button) => button.text() === 'Remove key')
+    await remove?.trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('clearApiKey')).toEqual([[]])
+    expect(wrapper.find('input[type="password"]').exists()).toBe(true)
+    expect(wrapper.text()).not.toContain('A key is saved')
+  })
+})
+
+describe('ApiKeySection key protection', () => {
+  it('warns when the key will be forgotten at quit', async () => {
+    const { wrapper } = mountSection({}, true)
+    useSettingsStore().apply(makeSettings({ mode: 'veridox', hasApiKey: true, keyProtection: 'memory' }))
+    await nextTick()
+    expect(wrapper.text()).toContain('kept only until the app quits')
+  })
+})

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createTestContext } from '../testing/mount-app'
+import { makeCase, makeSettings } from '../testing/fixtures'
+import { REPORT_DELAY_MS } from '../composables/use-visible-case-report'
+import { useNoticesStore } from '../stores/notices'
+import { useSessionStore } from '../stores/session'
+import { useCaseListStore } from '../stores/case-list'
+import CaseList from './CaseList.vue'
+
+// happy-dom does no layout: a 600 px viewport and 50 px rows give the virtualiser something to window.
+function fakeViewport(): void {
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(50)
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
+}
+
+async function setup(count: number) {
+  const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))
+  const context = createTestContext({
+    getSnapshot: () => ({ cases: views, settings: makeSettings() }),
+    reportVisibleCases: () => undefined,
+    unwatchCase: () => undefined,
+  })
+  await useSessionStore().start()
+  const wrapper = mount(CaseList, { global: context.global, attachTo: document.body })
+  await flushPromises()
+  return { ...context, views, wrapper }
+}
+
+describe('CaseList', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    fakeViewport()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+    document.body.innerHTML = ''
+  })
+
+  it('renders only a window of a long list', async () => {
+    const { wrapper } = await setup(500)
+    await flushPromises()
+    const rendered = wrapper.findAll('[data-case-id]').length
+    expect(rendered).toBeGreaterThan(5)
+    expect(rendered).toBeLessThan(40)
+  })
+
+  it('reports the cases on screen after the list settles', async () => {
+    const { fake, views } = await setup(200)
+    await flushPromises()
+    expect(fake.callsTo('reportVisibleCases')).toEqual([])
+
+    await vi.advanceTimersByTimeAsync(REPORT_DELAY_MS)
+    const [[{ caseIds }]] = fake.callsTo('reportVisibleCases') as [[{ caseIds: string[] }]]
+    expect(caseIds[0]).toBe(views[0]?.caseId)
+    expect(caseIds.length).toBeGreaterThan(5)
+    expect(caseIds.length).toBeLessThan(20)
+  })
+
+  it('highlights and focuses a case from a clicked notification', async () => {
+    const { wrapper, views, fake } = await setup(3)
+    await flushPromises()
+    fake.emit('caseFocused', views[1]!.caseId)
+    await flushPromises()
+    const row = wrapper.get(`[data-case-id="${views[1]!.caseId}"]`)
+    expect(row.classes()).toContain('is-highlighted')
+    expect(document.activeElement).toBe(row.element)
+  })
+
+  it('only highlights a case the analyst just added, leaving focus where it was', async () => {
+    const { wrapper, views } = await setup(3)
+    await flushPromises()
+    useCaseListStore().requestFocus(views[2]!.caseId, { moveFocus: false })
+    await flushPromises()
+    const row = wrapper.get(`[data-case-id="${views[2]!.caseId}"]`)
+    expect(row.classes()).toContain('is-highlighted')
+    expect(document.activeElement).not.toBe(row.element)
+  })
+
+  it('stops watching a case and says so', async () => {
+    const { wrapper, views, fake } = await setup(3)
+    await flushPromises()
+    await wrapper.get(`[aria-label="Stop watching ${views[0]!.label}"]`).trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('unwatchCase')).toEqual([[{ caseId: views[0]!.caseId }]])
+    expect(wrapper.find(`[data-case-id="${views[0]!.caseId}"]`).exists()).toBe(false)
+    expect(useNoticesStore().notices.map((notice) => notice.text)).toEqual(['Stopped watching Case 0.'])
+  })
+})

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import type { SettingsView } from '@shared/backend'
+import { createTestContext } from '../testing/mount-app'
+import { makeSettings } from '../testing/fixtures'
+import { useSettingsStore } from '../stores/settings'
+import SettingsDialog from './SettingsDialog.vue'
+
+function mountDialog(initial: SettingsView = makeSettings()) {
+  let current = initial
+  const context = createTestContext({
+    updateSettings: (patch) => (current = { ...current, ...patch }),
+  })
+  useSettingsStore().apply(initial)
+  const wrapper = mount(SettingsDialog, { props: { open: true }, global: context.global, attachTo: document.body })
+  return { ...context, wrapper }
+}
+
+describe('SettingsDialog', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('changes the region straight away', async () => {
+    const { wrapper, fake } = mountDialog()
+    await wrapper.get('#region-select').setValue('ca')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ region: 'ca' }]])
+  })
+
+  it('checks a custom address before sending it', async () => {
+    const { wrapper, fake } = mountDialog()
+    await wrapper.get('#region-select').setValue('custom')
+    await wrapper.get('#custom-url').setValue('veridox.internal')
+    await wrapper.get('#custom-url').trigger('submit')
+    expect(wrapper.get('#region-error').text()).toContain('starting with https://')
+    expect(fake.callsTo('updateSettings')).toEqual([])
+
+    await wrapper.get('#custom-url').setValue('https://veridox.internal.example')
+    await wrapper.get('form.custom').trigger('submit')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ region: 'custom', customBaseUrl: 'https://veridox.internal.example' }]])
+  })
+
+  it('turns notifications off', async () => {
+    const { wrapper, fake } = mountDialog(makeSettings({ notificationsEnabled: true }))
+    const toggle = wrapper.get('input[role="switch"]')
+    expect((toggle.element as HTMLInputElement).checked).toBe(true)
+    await toggle.setValue(false)
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ notificationsEnabled: false }]])
+  })
+
+  it('closes from its close button', async () => {
+    const { wrapper } = mountDialog()
+    await wrapper.get('[aria-label="Close settings"]').trigger('click')
+    expect(wrapper.emitted('close')).toBeTruthy()
+  })
+})

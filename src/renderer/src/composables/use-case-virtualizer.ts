@@ -1,0 +1,51 @@
+import { computed, nextTick, onScopeDispose, ref, type Ref } from 'vue'
+import { useVirtualizer } from '@tanstack/vue-virtual'
+
+const ROW_ESTIMATE = 53
+const HIGHLIGHT_MS = 3_000
+
+/** The virtualised window over `caseIds`: which rows to render, which are on screen, and scrolling to one. */
+export function useCaseVirtualizer(caseIds: Ref<readonly string[]>, scrollElement: Readonly<Ref<HTMLElement | null>>) {
+  const virtualizer = useVirtualizer(
+    computed(() => ({
+      count: caseIds.value.length,
+      getScrollElement: () => scrollElement.value,
+      estimateSize: () => ROW_ESTIMATE,
+      overscan: 6,
+      getItemKey: (index: number) => caseIds.value[index] ?? index,
+    })),
+  )
+
+  const items = computed(() => virtualizer.value.getVirtualItems())
+  const totalSize = computed(() => virtualizer.value.getTotalSize())
+
+  // The range without overscan: the rows the analyst can actually see.
+  const onScreenIds = computed(() => {
+    void items.value
+    const range = virtualizer.value.range
+    return range ? caseIds.value.slice(range.startIndex, range.endIndex + 1) : []
+  })
+
+  // Rows grow when expanded or when a problem line appears, so each rendered row is measured.
+  function measure(element: unknown): void {
+    if (element instanceof Element) virtualizer.value.measureElement(element)
+  }
+
+  const highlightedId = ref<string | null>(null)
+  let highlightTimer: ReturnType<typeof setTimeout> | undefined
+  onScopeDispose(() => clearTimeout(highlightTimer))
+
+  async function scrollToCase(caseId: string, moveFocus: boolean): Promise<void> {
+    const index = caseIds.value.indexOf(caseId)
+    if (index < 0) return
+    virtualizer.value.scrollToIndex(index, { align: 'center' })
+    highlightedId.value = caseId
+    clearTimeout(highlightTimer)
+    highlightTimer = setTimeout(() => (highlightedId.value = null), HIGHLIGHT_MS)
+    if (!moveFocus) return
+    await nextTick()
+    scrollElement.value?.querySelector<HTMLElement>(`[data-case-id="${caseId}"]`)?.focus({ preventScroll: true })
+  }
+
+  return { items, totalSize, onScreenIds, measure, highlightedId, scrollToCase }
+}

@@ -1,0 +1,63 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowReactive } from 'vue'
+import { caseGroup, compareCases, matchesQuery, type CaseFilter, type CaseSort } from '../case-order'
+import { useCasesStore } from './cases'
+
+export interface FocusRequest {
+  caseId: string
+  /** Move keyboard focus to the row too (a notification was clicked), not only scroll and highlight. */
+  moveFocus: boolean
+}
+
+/** Cases per filter chip, plus how many are stopped by a rejected key (shown once, above the list). */
+export type CaseCounts = Record<CaseFilter, number> & { keyRejected: number }
+
+/** How the analyst is looking at the list: filter, search, sort, expanded rows and focus. */
+export const useCaseListStore = defineStore('case-list', () => {
+  const cases = useCasesStore()
+  const filter = ref<CaseFilter>('all')
+  const query = ref('')
+  const sort = ref<CaseSort>('attention')
+  const expanded = shallowReactive(new Set<string>())
+  /** A case to scroll to and highlight, until the list has done so. */
+  const focusRequest = ref<FocusRequest | null>(null)
+
+  const counts = computed(() => {
+    void cases.layoutVersion
+    const result: CaseCounts = { all: 0, in_progress: 0, completed: 0, attention: 0, keyRejected: 0 }
+    for (const view of cases.untrackedAll()) {
+      result.all += 1
+      result[caseGroup(view.state)] += 1
+      if (view.state === 'unauthorized') result.keyRejected += 1
+    }
+    return result
+  })
+
+  /** Recomputed on layout changes only, so hundreds of progress ticks a second cost no sorting. */
+  const visibleIds = computed(() => {
+    void cases.layoutVersion
+    const matching = []
+    for (const view of cases.untrackedAll()) {
+      if ((filter.value === 'all' || caseGroup(view.state) === filter.value) && matchesQuery(view, query.value)) {
+        matching.push(view)
+      }
+    }
+    return matching.sort((a, b) => compareCases(sort.value, a, b)).map((view) => view.caseId)
+  })
+
+  function toggleExpanded(caseId: string): void {
+    if (!expanded.delete(caseId)) expanded.add(caseId)
+  }
+
+  function clearFilters(): void {
+    filter.value = 'all'
+    query.value = ''
+  }
+
+  function requestFocus(caseId: string, { moveFocus = true }: { moveFocus?: boolean } = {}): void {
+    if (!visibleIds.value.includes(caseId)) clearFilters()
+    focusRequest.value = { caseId, moveFocus }
+  }
+
+  return { filter, query, sort, expanded, focusRequest, counts, visibleIds, toggleExpanded, clearFilters, requestFocus }
+})

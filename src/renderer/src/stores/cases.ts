@@ -1,0 +1,81 @@
+import { defineStore } from 'pinia'
+import { ref, shallowReactive, toRaw } from 'vue'
+import type { CaseView } from '@shared/case-view'
+import { useClient } from '../client'
+import { changesLayout } from '../case-order'
+
+/** The watched cases, kept as idempotent upserts by caseId; the newer `updatedAt` always wins. */
+export const useCasesStore = defineStore('cases', () => {
+  const client = useClient()
+  // Shallow: a CaseView is replaced whole, never mutated, so deep proxies would only cost time.
+  const byId = shallowReactive(new Map<string, CaseView>())
+  /** Bumped only when a case is added, removed or changes how it sorts or filters. */
+  const layoutVersion = ref(0)
+  const hasSnapshot = ref(false)
+  // A removal that overtakes the snapshot must not be undone by the snapshot's older copy.
+  const removedBeforeSnapshot = new Set<string>()
+
+  function upsert(views: readonly CaseView[]): void {
+    let layoutChanged = false
+    for (const view of views) {
+      const current = toRaw(byId).get(view.caseId)
+      if (current && current.updatedAt > view.updatedAt) continue
+      removedBeforeSnapshot.delete(view.caseId)
+      if (!current || changesLayout(current, view)) layoutChanged = true
+      byId.set(view.caseId, view)
+    }
+    if (layoutChanged) layoutVersion.value += 1
+  }
+
+  function remove(caseIds: readonly string[]): void {
+    let removed = false
+    for (const caseId of caseIds) {
+      if (!hasSnapshot.value) removedBeforeSnapshot.add(caseId)
+      removed = byId.delete(caseId) || removed
+    }
+    if (removed) layoutVersion.value += 1
+  }
+
+  function applySnapshot(views: readonly CaseView[]): void {
+    upsert(views.filter((view) => !removedBeforeSnapshot.has(view.caseId)))
+    removedBeforeSnapshot.clear()
+    hasSnapshot.value = true
+  }
+
+  /** Tracked per case: a row re-renders only when its own case changes. */
+  function get(caseId: string): CaseView | undefined {
+    return byId.get(caseId)
+  }
+
+  /** Untracked: callers depend on `layoutVersion` instead of on every progress tick. */
+  function untrackedAll(): IterableIterator<CaseView> {
+    return toRaw(byId).values()
+  }
+
+  async function watch(caseIds: string[]): Promise<CaseView[]> {
+    const views = await client.watchCases({ caseIds })
+    upsert(views)
+    return views
+  }
+
+  async function unwatch(caseId: string): Promise<void> {
+    await client.unwatchCase({ caseId })
+    remove([caseId])
+  }
+
+  async function setPinned(caseId: string, isPinned: boolean): Promise<void> {
+    upsert([await client.setCasePinned({ caseId, isPinned })])
+  }
+
+  async function retry(caseId: string): Promise<void> {
+    upsert([await client.retryCase({ caseId })])
+  }
+
+  async function startDemo(): Promise<CaseView> {
+    const view = await client.startDemoCase()
+    upsert([view])
+    return view
+  }
+
+  return { layoutVersion, hasSnapshot, upsert, remove, applySnapshot, get, untrackedAll, watch, unwatch, setPinned, retry, startDemo }
+})

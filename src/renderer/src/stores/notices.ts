@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export interface Notice {
+  id: number
+  text: string
+  tone: 'info' | 'error'
+}
+
+const NOTICE_MS = 6_000
+
+/** Short messages about what just happened (a removed case, a failed action), announced politely. */
+export const useNoticesStore = defineStore('notices', () => {
+  const notices = ref<Notice[]>([])
+  let nextId = 1
+
+  function dismiss(id: number): void {
+    notices.value = notices.value.filter((notice) => notice.id !== id)
+  }
+
+  function show(text: string, tone: Notice['tone'] = 'info'): void {
+    const notice = { id: nextId++, text, tone }
+    notices.value = [...notices.value.slice(-2), notice]
+    setTimeout(() => dismiss(notice.id), NOTICE_MS)
+  }
+
+  return { notices, show, dismiss }
+})

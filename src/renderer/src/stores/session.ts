@@ -1,0 +1,53 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ErrorCode } from '@shared/errors'
+import { useClient } from '../client'
+import { errorCodeOf } from '../error-words'
+import { useCasesStore } from './cases'
+import { useCaseListStore } from './case-list'
+import { useSettingsStore } from './settings'
+
+export type SessionStatus = 'idle' | 'loading' | 'ready' | 'failed'
+
+/** Snapshot, then deltas: subscribes to every event before asking for the snapshot, so nothing falls in between. */
+export const useSessionStore = defineStore('session', () => {
+  const client = useClient()
+  const cases = useCasesStore()
+  const settings = useSettingsStore()
+  const list = useCaseListStore()
+  const status = ref<SessionStatus>('idle')
+  const failure = ref<ErrorCode | null>(null)
+  let unsubscribes: (() => void)[] = []
+
+  async function start(): Promise<void> {
+    if (unsubscribes.length > 0) return
+    unsubscribes = [
+      client.on('casesChanged', (views) => cases.upsert(views)),
+      client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
+      client.on('settingsChanged', (view) => settings.apply(view)),
+      client.on('caseFocused', (caseId) => list.requestFocus(caseId)),
+    ]
+    await loadSnapshot()
+  }
+
+  async function loadSnapshot(): Promise<void> {
+    status.value = 'loading'
+    failure.value = null
+    try {
+      const snapshot = await client.getSnapshot()
+      cases.applySnapshot(snapshot.cases)
+      settings.applySnapshot(snapshot.settings)
+      status.value = 'ready'
+    } catch (error) {
+      failure.value = errorCodeOf(error)
+      status.value = 'failed'
+    }
+  }
+
+  function stop(): void {
+    for (const unsubscribe of unsubscribes) unsubscribe()
+    unsubscribes = []
+  }
+
+  return { status, failure, start, loadSnapshot, stop }
+})

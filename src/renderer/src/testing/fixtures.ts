@@ -1,0 +1,48 @@
+import type { SettingsView } from '@shared/backend'
+import type { CaseView, FileView } from '@shared/case-view'
+
+let counter = 0
+
+/** A syntactically valid UUIDv7 that differs in its random tail. */
+export function caseIdFor(n: number): string {
+  return `019bfb3c-1257-7455-af2e-${n.toString(16).padStart(12, '0')}`
+}
+
+export function makeCase(overrides: Partial<CaseView> = {}): CaseView {
+  counter += 1
+  return {
+    caseId: caseIdFor(counter),
+    label: `Case ${counter}`,
+    state: 'live',
+    followedBy: 'stream',
+    progress: 40,
+    files: [],
+    risk: null,
+    completedAt: null,
+    nextAttemptAt: null,
+    isStale: false,
+    isPinned: false,
+    problem: null,
+    addedAt: 1_000 + counter,
+    updatedAt: 1_000 + counter,
+    ...overrides,
+  }
+}
+
+export function makeFile(overrides: Partial<FileView> = {}): FileView {
+  counter += 1
+  return { fileId: `file-${counter}`, label: `file-${counter}.pdf`, stage: 'ela', progress: 50, status: 'processing', risk: null, ...overrides }
+}
+
+export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    mode: 'simulator',
+    region: 'uk',
+    customBaseUrl: null,
+    activeBaseUrl: 'http://127.0.0.1:4010',
+    hasApiKey: false,
+    keyProtection: null,
+    notificationsEnabled: true,
+    ...overrides,
+  }
+}
