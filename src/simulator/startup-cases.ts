@@ -3,9 +3,26 @@ import type { CaseFactory } from './case-factory'
 import type { LoadOptions } from './options'
 import type { Prng } from './prng'
 
+// Realistic case names, so a newcomer sees what an analyst's list looks like (all fictitious).
+const demoLabels = [
+  'Mortgage application — J. Okafor',
+  'Motor claim CLM-2026-00142',
+  'KYC refresh · Harlow Logistics Ltd',
+  'Rental guarantor — M. Haddad',
+  'Home insurance claim CLM-2026-00187',
+  'Car finance — R. Castellanos',
+  'Vendor onboarding · Brightwater Foods',
+  'Student loan evidence — A. Nowak',
+  'Travel claim CLM-2026-00203',
+  'Business account opening · Kestrel Studio',
+]
+
 /** Cases already in flight at start, some just begun and some nearly done. */
 export function createDemoCases(createSimCase: CaseFactory, prng: Prng, count: number): string[] {
-  return Array.from({ length: count }, () => createSimCase({}, { labelPrefix: 'Demo case', startedFraction: prng.between(0, 0.95) }).id)
+  return Array.from({ length: count }, (_, i) => {
+    const extras = { labelPrefix: 'Demo case', startedFraction: prng.between(0, 0.95) }
+    return createSimCase(i < demoLabels.length ? { label: demoLabels[i] } : {}, extras).id
+  })
 }
 
 /**

@@ -160,15 +160,20 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   }
 
   async function verifyKey(apiKey: string, baseUrl: string): Promise<void> {
+    const host = new URL(baseUrl).host
+    let status: { is_active?: boolean }
     try {
-      await createVeridoxClient({ baseUrl, apiKey, fetch: options.fetch, now: clock.now }).authStatus()
+      status = await createVeridoxClient({ baseUrl, apiKey, fetch: options.fetch, now: clock.now }).authStatus()
     } catch (error) {
       if (error instanceof VeridoxError && (error.code === 'key_rejected' || error.code === 'forbidden')) {
-        throw new AppError('key_rejected', `Veridox at ${new URL(baseUrl).host} did not accept this key. Check it and try again.`)
+        throw new AppError('key_rejected', `Veridox at ${host} did not accept this key. Check it and try again.`)
       }
       // Unreachable now is not a verdict on the key: it is saved and used when Veridox can be reached.
       log('info', 'saved an API key that could not be checked yet', { reason: error instanceof AppError ? error.code : 'unknown' })
+      return
     }
+    // docs: authentication-status — `is_active` says whether the key has been revoked.
+    if (status.is_active === false) throw new AppError('key_rejected', `Veridox at ${host} says this key has been revoked.`)
   }
 
   const handlers: CommandHandlers = {

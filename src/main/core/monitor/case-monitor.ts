@@ -1,68 +1,17 @@
-import type { CaseView, RiskLevel } from '../../../shared/case-view'
-import { applyEvent, applyListItem, applySnapshot, caseRisk, hasFinalRisks, isCaseSettled } from '../case-state/case-state'
-import { documentedLimits, requestWindows, type VeridoxLimits } from '../policy/limits'
+import { documentedLimits, requestWindows } from '../policy/limits'
 import { createRequestScheduler } from '../policy/request-scheduler'
-import type { Clock } from '../runtime/clock'
 import { createEmitter } from '../runtime/emitter'
-import type { Log } from '../runtime/log'
-import type { ParsedMessage } from '../veridox/progress-event'
-import type { Fetch, VeridoxClient } from '../veridox/veridox-client'
-import { VeridoxError } from '../veridox/veridox-error'
-import type { CompletionLedger } from './completion-ledger'
+import { createRepeatingTask } from '../runtime/repeating-task'
+import type { VeridoxError } from '../veridox/veridox-error'
+import type { CaseMonitor, CaseMonitorOptions, CompletionAnnouncement } from './case-monitor-types'
+import { createCaseOutcomes } from './case-outcomes'
 import { defaultMonitorTuning, type MonitorContext, type MonitorTuning } from './monitor-context'
 import { createPoller } from './poller'
 import { createReconciler } from './reconciler'
 import { createStreamPlanner } from './stream-planner'
-import { createTrackedCase, toCaseView, toPersistedCase, type MonitorConditions, type TerminalState, type TrackedCase } from './tracked-case'
-import type { WatchPersistence } from './watch-persistence'
+import { createTrackedCase, toCaseView, toPersistedCase, type MonitorConditions, type TrackedCase } from './tracked-case'
 
-export interface CompletionAnnouncement {
-  caseId: string
-  label: string | null
-  risk: RiskLevel | null
-  fileCount: number
-  failedFileCount: number
-  completedAt: number
-}
-
-export interface CaseMonitorOptions {
-  client: VeridoxClient
-  apiKey: string
-  fetch: Fetch
-  clock: Clock
-  log: Log
-  ledger: CompletionLedger
-  persistence?: WatchPersistence | null
-  limits?: VeridoxLimits
-  tuning?: Partial<MonitorTuning>
-}
-
-export interface MonitorStats {
-  watched: number
-  streaming: number
-  polled: number
-  requestsInWindow: Record<'list' | 'get' | 'poll', number>
-}
-
-export interface CaseMonitor {
-  watch(caseIds: readonly string[]): void
-  unwatch(caseId: string): boolean
-  setPinned(caseId: string, isPinned: boolean): boolean
-  setVisible(caseIds: readonly string[]): void
-  retry(caseId: string): boolean
-  /** The network went away or the machine slept (false), or both came back (true). */
-  setReachable(isReachable: boolean): void
-  has(caseId: string): boolean
-  view(caseId: string): CaseView | null
-  views(): CaseView[]
-  onChanged(listener: (caseId: string) => void): () => void
-  onRemoved(listener: (caseId: string) => void): () => void
-  onAnnounced(listener: (announcement: CompletionAnnouncement) => void): () => void
-  onKeyRejected(listener: () => void): () => void
-  readonly isKeyRejected: boolean
-  stats(): MonitorStats
-  dispose(): void
-}
+export type { CaseMonitor, CaseMonitorOptions, CompletionAnnouncement, MonitorStats } from './case-monitor-types'
 
 const housekeepingMs = 1_000
 
@@ -82,7 +31,6 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
   let isKeyRejected = false
   let isOffline = false
   let isDisposed = false
-  let cancelHousekeeping: (() => void) | null = null
 
   const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isOffline
   const conditions: MonitorConditions = {
@@ -103,80 +51,6 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     persistence?.scheduleSave(savedState)
   }
 
-  function applyMessages(tracked: TrackedCase, messages: readonly ParsedMessage[]): void {
-    const now = clock.now()
-    let isChanged = tracked.isStale
-    for (const message of messages) {
-      if (message.kind === 'event') {
-        tracked.state = applyEvent(tracked.state, message.event, now)
-        if (message.event.id) tracked.lastEventId = message.event.id
-        isChanged = true
-      } else if (message.kind === 'unknown') {
-        log('info', 'skipped an event of a type this app does not know', { caseId: tracked.caseId, type: message.type.slice(0, 64) })
-      } else if (message.kind === 'malformed') {
-        log('warn', 'skipped a malformed event', { caseId: tracked.caseId, reason: message.reason })
-      }
-    }
-    tracked.lastFreshAt = now
-    tracked.isStale = false
-    if (isChanged) touch(tracked)
-    if (tracked.state.isComplete) finalize(tracked, false)
-  }
-
-  /** A completion is announced with its risk scores, which only the REST snapshot carries. */
-  function finalize(tracked: TrackedCase, hasFreshSnapshot: boolean): void {
-    if (tracked.terminal) return
-    const now = clock.now()
-    planner.stopStream(tracked)
-    tracked.finalizeDeadline ??= now + tuning.finalizeTimeoutMs
-    if ((hasFreshSnapshot && hasFinalRisks(tracked.state)) || now >= tracked.finalizeDeadline) {
-      complete(tracked)
-      return
-    }
-    tracked.snapshotWanted = 'finalize'
-    tracked.nextSnapshotAt = hasFreshSnapshot ? now + 1_000 : now
-    reconciler.kick()
-  }
-
-  /** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
-  const maxSettleAttempts = 5
-
-  function complete(tracked: TrackedCase): void {
-    const now = clock.now()
-    terminate(tracked, 'completed', null)
-    // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
-    if (!isCaseSettled(tracked.state)) wantSettle(tracked, now)
-    if (ledger.record(tracked.caseId, now)) {
-      announced.emit({
-        caseId: tracked.caseId,
-        label: tracked.state.label,
-        risk: caseRisk(tracked.state),
-        fileCount: tracked.state.files.length,
-        failedFileCount: tracked.state.files.filter((file) => file.status === 'failed').length,
-        completedAt: tracked.state.completedAt ?? now,
-      })
-    }
-  }
-
-  function wantSettle(tracked: TrackedCase, at: number): void {
-    if (tracked.settleAttempts >= maxSettleAttempts) return
-    tracked.settleAttempts += 1
-    tracked.snapshotWanted = 'settle'
-    tracked.nextSnapshotAt = at
-    reconciler.kick()
-  }
-
-  function terminate(tracked: TrackedCase, terminal: TerminalState, problem: TrackedCase['problem']): void {
-    planner.stopStream(tracked)
-    tracked.terminal = terminal
-    tracked.problem = problem
-    tracked.snapshotWanted = null
-    tracked.finalizeDeadline = null
-    tracked.isStale = false
-    touch(tracked)
-    planner.replan()
-  }
-
   function rejectKey(error: VeridoxError): void {
     if (isKeyRejected) return
     isKeyRejected = true
@@ -187,20 +61,18 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     keyRejected.emit()
   }
 
-  function onRequestError(tracked: TrackedCase | null, error: unknown): void {
-    if (!(error instanceof VeridoxError)) {
-      log('error', 'a request failed unexpectedly', { reason: error instanceof Error ? error.name : 'unknown' })
-      return
-    }
-    if (error.code === 'key_rejected' || error.code === 'forbidden') return rejectKey(error)
-    if (!tracked || tracked.terminal) return
-    if (error.code === 'case_not_found') return terminate(tracked, 'not_found', error.toData())
-    if (error.code === 'bad_response' && ++tracked.badResponses >= 3) return terminate(tracked, 'failed', error.toData())
-    if (tracked.streamStatus !== 'live') {
-      tracked.problem = error.toData()
-      touch(tracked)
-    }
-  }
+  const outcomes = createCaseOutcomes({
+    clock,
+    log,
+    tuning,
+    ledger,
+    touch,
+    stopStream: (tracked) => planner.stopStream(tracked),
+    replan: () => planner.replan(),
+    kickReconciler: () => reconciler.kick(),
+    announce: announced.emit,
+    rejectKey,
+  })
 
   const context: MonitorContext = {
     cases,
@@ -211,32 +83,10 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     tuning,
     isRunning,
     isPolled: (tracked) => planner.isPolled(tracked),
-    onSnapshot(tracked, details) {
-      tracked.state = applySnapshot(tracked.state, details, clock.now())
-      if (tracked.terminal === 'completed') {
-        touch(tracked)
-        if (!isCaseSettled(tracked.state) && details.files.length > 0) wantSettle(tracked, clock.now() + tuning.snapshotRetryMs)
-        return
-      }
-      tracked.lastFreshAt = clock.now()
-      tracked.isStale = false
-      tracked.badResponses = 0
-      if (tracked.streamStatus !== 'reconnecting') tracked.problem = null
-      touch(tracked)
-      if (tracked.state.isComplete) finalize(tracked, true)
-    },
-    onListItem(tracked, item) {
-      const before = tracked.state
-      tracked.state = applyListItem(tracked.state, item, clock.now())
-      tracked.lastFreshAt = clock.now()
-      if (tracked.isStale || before.label !== tracked.state.label || before.isComplete !== tracked.state.isComplete) {
-        tracked.isStale = false
-        touch(tracked)
-      }
-      if (tracked.state.isComplete) finalize(tracked, false)
-    },
-    onPollPage: (tracked, page) => applyMessages(tracked, page.messages),
-    onRequestError,
+    onSnapshot: outcomes.onSnapshot,
+    onListItem: outcomes.onListItem,
+    onPollPage: (tracked, page) => outcomes.applyMessages(tracked, page.messages),
+    onRequestError: outcomes.onRequestError,
   }
 
   const reconciler = createReconciler(context)
@@ -247,24 +97,23 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     fetch: options.fetch,
     streamsPerKey: limits.streamsPerKey,
     touch,
-    applyMessages,
-    onRequestError,
+    applyMessages: outcomes.applyMessages,
+    onRequestError: outcomes.onRequestError,
     kickPoller: () => poller.kick(),
     kickReconciler: () => reconciler.kick(),
   })
 
-  function housekeeping(): void {
-    cancelHousekeeping = null
-    if (isDisposed) return
-    const now = clock.now()
+  const housekeeping = createRepeatingTask(clock, housekeepingMs, () => {
+    if (isDisposed) return false
     if (isRunning()) {
+      const now = clock.now()
       for (const tracked of cases.values()) {
-        if (!tracked.terminal && tracked.finalizeDeadline !== null && now >= tracked.finalizeDeadline) complete(tracked)
+        if (!tracked.terminal && tracked.finalizeDeadline !== null && now >= tracked.finalizeDeadline) outcomes.complete(tracked)
       }
       planner.replan()
     }
-    cancelHousekeeping = clock.setTimeout(housekeeping, housekeepingMs)
-  }
+    return true
+  })
 
   for (const saved of restored.cases) {
     const tracked = createTrackedCase(saved.caseId, clock.now(), saved)
@@ -272,8 +121,7 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     if (tracked.terminal === 'completed') ledger.record(tracked.caseId, tracked.state.completedAt ?? clock.now())
     cases.set(tracked.caseId, tracked)
   }
-  housekeeping()
-  planner.replan()
+  housekeeping.kick()
   reconciler.kick()
 
   const withCase = (caseId: string, action: (tracked: TrackedCase) => void): boolean => {
@@ -375,7 +223,7 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
     dispose() {
       if (isDisposed) return
       isDisposed = true
-      cancelHousekeeping?.()
+      housekeeping.dispose()
       for (const tracked of cases.values()) planner.stopStream(tracked)
       reconciler.dispose()
       poller.dispose()

@@ -1,10 +1,6 @@
+import { createRepeatingTask, type RepeatingTask } from '../runtime/repeating-task'
 import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
 import type { TrackedCase } from './tracked-case'
-
-export interface Poller {
-  kick(): void
-  dispose(): void
-}
 
 const tickMs = 500
 
@@ -12,20 +8,18 @@ const tickMs = 500
  * Follows cases whose stream is blocked or keeps failing through /progress/poll?last_event_id=…,
  * the documented fallback. Polls share one hourly budget per key, so the busiest cases go first.
  */
-export function createPoller(context: MonitorContext): Poller {
+export function createPoller(context: MonitorContext): RepeatingTask {
   const { clock, tuning } = context
   const inFlight = new Set<string>()
-  let cancelTick: (() => void) | null = null
 
-  function tick(): void {
-    cancelTick = null
-    if (!context.isRunning()) return
+  function tick(): boolean {
+    if (!context.isRunning()) return false
     const now = clock.now()
     for (const tracked of context.cases.values()) {
       if (!isFollowed(tracked) || !context.isPolled(tracked) || inFlight.has(tracked.caseId) || tracked.nextPollAt > now) continue
       poll(tracked)
     }
-    schedule(tickMs)
+    return true
   }
 
   function poll(tracked: TrackedCase): void {
@@ -52,19 +46,5 @@ export function createPoller(context: MonitorContext): Poller {
       .finally(() => inFlight.delete(tracked.caseId))
   }
 
-  function schedule(ms: number): void {
-    if (!cancelTick) cancelTick = clock.setTimeout(tick, ms)
-  }
-
-  return {
-    kick() {
-      cancelTick?.()
-      cancelTick = null
-      schedule(0)
-    },
-    dispose() {
-      cancelTick?.()
-      cancelTick = null
-    },
-  }
+  return createRepeatingTask(clock, tickMs, tick)
 }

@@ -1,3 +1,4 @@
+import { createRepeatingTask, type RepeatingTask } from '../runtime/repeating-task'
 import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
 import type { SnapshotReason, TrackedCase } from './tracked-case'
 
@@ -6,29 +7,22 @@ const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, 
 const maxRoutineChecksInFlight = 4
 const tickMs = 500
 
-export interface Reconciler {
-  kick(): void
-  dispose(): void
-}
-
 /**
  * Keeps cases without a live stream fresh within the rate budget: paged listings (100 cases a
  * request) for the newest cases, GET /cases/{id} for the rest and for snapshots after gaps and at
  * completion.
  */
-export function createReconciler(context: MonitorContext): Reconciler {
+export function createReconciler(context: MonitorContext): RepeatingTask {
   const { clock, tuning, scheduler } = context
   const snapshotsInFlight = new Set<string>()
   let isSweeping = false
   let nextSweepAt = 0
-  let cancelTick: (() => void) | null = null
 
   const isDue = (tracked: TrackedCase, now: number): boolean =>
     isFollowed(tracked) && tracked.streamStatus !== 'live' && now - tracked.lastFreshAt >= tuning.sweepIntervalMs
 
-  function tick(): void {
-    cancelTick = null
-    if (!context.isRunning()) return
+  function tick(): boolean {
+    if (!context.isRunning()) return false
     const now = clock.now()
     let routineInFlight = [...snapshotsInFlight].filter((id) => context.cases.get(id)?.snapshotWanted === 'check').length
     for (const tracked of context.cases.values()) {
@@ -46,7 +40,7 @@ export function createReconciler(context: MonitorContext): Reconciler {
     if (!isSweeping && now >= nextSweepAt && [...context.cases.values()].some((t) => isDue(t, now) && (t.isLocated || !t.wasSwept))) {
       void sweep()
     }
-    schedule(tickMs)
+    return true
   }
 
   function requestSnapshot(tracked: TrackedCase, reason: SnapshotReason): void {
@@ -114,19 +108,5 @@ export function createReconciler(context: MonitorContext): Reconciler {
     }
   }
 
-  function schedule(ms: number): void {
-    if (!cancelTick) cancelTick = clock.setTimeout(tick, ms)
-  }
-
-  return {
-    kick() {
-      cancelTick?.()
-      cancelTick = null
-      schedule(0)
-    },
-    dispose() {
-      cancelTick?.()
-      cancelTick = null
-    },
-  }
+  return createRepeatingTask(clock, tickMs, tick)
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WatchState } from '../../../shared/case-view'
 import type { Simulator, SimulatorOptions } from '../../../simulator'
-import { openTestMonitor, sleep, startTestSimulator, tempStateDir, waitFor, type MonitorHarness } from './monitor-test-kit'
+import { completionBoundMs } from '../policy/completion-bound'
+import { defaultMonitorTuning } from './monitor-context'
+import { fastTuning, openTestMonitor, sleep, startTestSimulator, tempStateDir, testLimits, waitFor, type MonitorHarness } from './monitor-test-kit'
 
 let simulator: Simulator
 const harnesses: MonitorHarness[] = []
@@ -181,5 +183,30 @@ describe('the rate budget', () => {
     expect(stats.peakStreamsByKey.vdx_simulator).toBeLessThanOrEqual(4)
     expect(stats.tooManyRequests.total).toBe(0)
     expect(new Set(harness.announcements.map((a) => a.caseId)).size).toBe(cases.length)
+  })
+})
+
+describe('the completion bound', () => {
+  it('sees every completion of cases without a stream within the bound derived from the limits', async () => {
+    simulator = await startTestSimulator()
+    const limits = { ...testLimits, streamsPerKey: 0 }
+    const tuning = { ...defaultMonitorTuning, ...fastTuning }
+    const bound = completionBoundMs({ tuning, limits, pages: 1 })
+    const cases = Array.from({ length: 20 }, (_, i) =>
+      simulator.control.createCase({ label: `Unstreamed ${i}`, fileLabels: ['a.pdf'], fileDurationsMs: [500 + i * 250] }).caseId,
+    )
+    const harness = openTestMonitor(simulator, { limits })
+    harnesses.push(harness)
+    const announcedAt = new Map<string, number>()
+    harness.monitor.onAnnounced((announcement) => announcedAt.set(announcement.caseId, Date.now()))
+    harness.monitor.watch(cases)
+    await waitFor(() => announcedAt.size === cases.length, 40_000, 'every completion')
+    expect(simulator.control.stats().streamsOpened).toBe(0)
+    for (const caseId of cases) {
+      const details = simulator.control.caseDetails(caseId) as { file_analysis_completed_at: string }
+      const latency = announcedAt.get(caseId)! - Date.parse(details.file_analysis_completed_at)
+      expect(latency).toBeLessThanOrEqual(bound)
+    }
+    expect(simulator.control.stats().tooManyRequests.total).toBe(0)
   })
 })

@@ -32,7 +32,7 @@ export interface VeridoxClient {
   getCase(caseId: string, signal?: AbortSignal): Promise<CaseDetails>
   listCases(query: { limit: number; offset: number; label?: string }, signal?: AbortSignal): Promise<CaseList>
   pollProgress(caseId: string, lastEventId: string | null, signal?: AbortSignal): Promise<PollPage>
-  authStatus(signal?: AbortSignal): Promise<{ type: string }>
+  authStatus(signal?: AbortSignal): Promise<{ type: string; is_active?: boolean }>
   createCase(input: { label: string; fileLabels: string[] }, signal?: AbortSignal): Promise<CreatedCase>
   uploadFile(sasUrl: string, body: string, signal?: AbortSignal): Promise<void>
   streamUrl(caseId: string): string

@@ -25,16 +25,6 @@ export const caseFileSchema = z.object({
 })
 export type CaseFile = z.infer<typeof caseFileSchema>
 
-export const caseDetailsSchema = z.object({
-  case_id: z.string().min(1),
-  label: nullableString,
-  file_analysis_status: nullableString,
-  file_analysis_completed_at: nullableString,
-  created_at: nullableString,
-  files: z.array(caseFileSchema).nullish().transform((files) => files ?? []),
-})
-export type CaseDetails = z.infer<typeof caseDetailsSchema>
-
 export const caseListItemSchema = z.object({
   case_id: z.string().min(1),
   label: nullableString,
@@ -43,6 +33,11 @@ export const caseListItemSchema = z.object({
   created_at: nullableString,
 })
 export type CaseListItem = z.infer<typeof caseListItemSchema>
+
+export const caseDetailsSchema = caseListItemSchema.extend({
+  files: z.array(caseFileSchema).nullish().transform((files) => files ?? []),
+})
+export type CaseDetails = z.infer<typeof caseDetailsSchema>
 
 export const caseListSchema = z.object({
   cases: z.array(caseListItemSchema),
@@ -72,7 +67,7 @@ export const createdCaseSchema = z.object({
 })
 export type CreatedCase = z.infer<typeof createdCaseSchema>
 
-export const authStatusSchema = z.looseObject({ type: z.string() })
+export const authStatusSchema = z.looseObject({ type: z.string(), is_active: z.boolean().optional() })
 
 export function isCaseCompleteStatus(item: { file_analysis_status: string | null; file_analysis_completed_at: string | null }): boolean {
   if (item.file_analysis_status !== null) return item.file_analysis_status === 'file_analysis_complete'
