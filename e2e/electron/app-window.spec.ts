@@ -1,5 +1,6 @@
 import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(__dirname, '../..')
@@ -15,7 +16,14 @@ test.skip(
 )
 
 test('the real window opens on the simulator with a locked-down bridge', async () => {
-  const app = await electron.launch({ executablePath: executable!, args: [join(root, 'out/main/index.js')], env: { ...process.env, CASE_MONITOR_LOG: 'info' } })
+  const userData = mkdtempSync(join(tmpdir(), 'case-monitor-electron-'))
+  // Chromium cannot start its OS sandbox as root (CI runs as root), so there it runs without; isolation is still checked below.
+  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+  const app = await electron.launch({
+    executablePath: executable!,
+    args: [...rootArgs, join(root, 'out/main/index.js')],
+    env: { ...process.env, CASE_MONITOR_LOG: 'info', CASE_MONITOR_USER_DATA: userData },
+  })
   try {
     const window = await app.firstWindow()
     await expect(window).toHaveTitle(/Case Monitor/)

@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The production tuning, with timings scaled down for the short soak so it fits in a test run. */
 function tuningFor(config: SoakConfig): Partial<MonitorTuning> {
-  if (config.name === 'full') return {}
+  if (config.name !== 'short') return {}
   return {
     stream: { ...defaultStreamTuning, backoff: { floorMs: 500, capMs: 8_000 }, healthyAfterMs: 8_000 },
     sweepIntervalMs: 4_000,
@@ -37,7 +37,7 @@ function tuningFor(config: SoakConfig): Partial<MonitorTuning> {
 export async function runChaosSoak(config: SoakConfig, progress: (line: string) => void = () => undefined): Promise<SoakReport> {
   const random = seededRandom(config.seed)
   const between = ([low, high]: [number, number]) => Math.round(low + random() * (high - low))
-  const simulator = await startSimulator({ seed: config.seed, heartbeatMs: config.name === 'full' ? 15_000 : 1_000, retryMs: 1_000 })
+  const simulator = await startSimulator({ seed: config.seed, heartbeatMs: config.name === 'short' ? 1_000 : 15_000, retryMs: 1_000 })
   const stateDir = mkdtempSync(join(tmpdir(), 'case-monitor-soak-'))
   const announcements: Announcement[] = []
   const created: string[] = []

@@ -1,6 +1,9 @@
-/** How big and how long a chaos soak is. `short` runs inside `npm test`; `full` is `npm run soak`. */
+/**
+ * How big and how long a chaos soak is. `short` runs inside `npm test`; `full` is `npm run soak`;
+ * `calm` is the full load without any chaos, the baseline its latencies are compared with.
+ */
 export interface SoakConfig {
-  name: 'short' | 'full'
+  name: 'short' | 'full' | 'calm'
   seed: number
   cases: number
   /** Cases arrive (are created and watched) spread over this long. */
@@ -44,3 +47,5 @@ export const fullSoak: SoakConfig = {
   settleMs: 240_000,
   deletedCases: 6,
 }
+
+export const calmSoak: SoakConfig = { ...fullSoak, name: 'calm', chaosMs: 0, deletedCases: 0 }

@@ -1,6 +1,7 @@
 import { runSimulatorCommand } from './simulator-command'
 import { UsageError, type CliIo } from './cli-io'
-import { runWatchCommand, watchUsage } from './watch-command'
+import { watchUsage } from './watch-args'
+import { runWatchCommand } from './watch-command'
 
 const usage = `Case Monitor — follow Veridox document-analysis cases from a terminal.
 

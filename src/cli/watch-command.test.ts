@@ -49,6 +49,15 @@ describe('case-monitor watch', () => {
     expect(run.stdout).toMatch(/Three files\s+\w{8}\s+100%\s+completed/)
   })
 
+  it('keeps to limits given on the command line', async () => {
+    simulator = await startSimulator({ analysisMs: 500, heartbeatMs: 300, retryMs: 100 })
+    const ids = [1, 2, 3].map((i) => simulator.control.createCase({ label: `Limited ${i}`, fileLabels: ['a.pdf'] }).caseId)
+    const run = await runCli(['watch', '--base-url', simulator.baseUrl, '--json', '--limit-streams', '1', ...ids], key)
+    expect(run.code).toBe(0)
+    expect(jsonLines(run.stdout).filter((line) => line.state === 'completed')).toHaveLength(3)
+    expect(simulator.control.stats().peakStreamsByKey.vdx_simulator).toBe(1)
+  })
+
   it('exits non-zero with one sentence for an unknown case', async () => {
     simulator = await startSimulator()
     const unknown = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
@@ -70,6 +79,7 @@ describe('case-monitor watch', () => {
     [['not-a-case'], key, /"not-a-case" is not a Veridox case ID/],
     [['--base-url', 'http://example.com', '019bfb3c-1257-7455-af2e-0cd3cadab5c7'], key, /must use https/],
     [['--bogus'], key, /Unknown option '--bogus'/],
+    [['--limit-streams', 'many', '019bfb3c-1257-7455-af2e-0cd3cadab5c7'], key, /--limit-streams must be a whole number/],
   ])('refuses bad usage with exit 2: %j', async (args, env, message) => {
     const run = await runCli(['watch', ...(args.length === 0 ? ['019bfb3c-1257-7455-af2e-0cd3cadab5c7'] : args)], env)
     expect(run.code).toBe(2)

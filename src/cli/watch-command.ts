@@ -1,6 +1,4 @@
-import { parseArgs } from 'node:util'
 import type { CaseView } from '../shared/case-view'
-import { isCaseId, normalizeCaseId } from '../shared/case-id'
 import { openCompletionLedger } from '../main/core/monitor/completion-ledger'
 import { createCaseMonitor, type CaseMonitor } from '../main/core/monitor/case-monitor'
 import { createWatchPersistence } from '../main/core/monitor/watch-persistence'
@@ -11,41 +9,7 @@ import { createConsoleLog } from '../main/core/runtime/log'
 import { createVeridoxClient } from '../main/core/veridox/veridox-client'
 import { caseLine, caseRecord } from './case-line'
 import { UsageError, type CliIo } from './cli-io'
-
-export const watchUsage = `Usage: case-monitor watch [--base-url URL] [--json] [--state-dir DIR] CASE_ID…
-Follows Veridox cases until every one has completed. The API key is read from VERIDOX_API_KEY.`
-
-interface WatchArgs {
-  baseUrl: string
-  isJson: boolean
-  stateDir: string | null
-  caseIds: string[]
-}
-
-function parseWatchArgs(argv: string[]): WatchArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'base-url': { type: 'string', default: 'https://api.uk.veridox.ai' },
-      json: { type: 'boolean', default: false },
-      'state-dir': { type: 'string' },
-    },
-  })
-  let url: URL
-  try {
-    url = new URL(values['base-url'])
-  } catch {
-    throw new UsageError(`--base-url "${values['base-url']}" is not an address.`)
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
-    throw new UsageError('--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.')
-  }
-  if (positionals.length === 0) throw new UsageError('Give at least one case ID to watch.')
-  const invalid = positionals.find((id) => !isCaseId(normalizeCaseId(id)))
-  if (invalid !== undefined) throw new UsageError(`"${invalid}" is not a Veridox case ID (a version 7 UUID such as 019bfb3c-1257-7455-af2e-0cd3cadab5c7).`)
-  return { baseUrl: values['base-url'], isJson: values.json, stateDir: values['state-dir'] ?? null, caseIds: [...new Set(positionals.map(normalizeCaseId))] }
-}
+import { parseWatchArgs, type WatchArgs } from './watch-args'
 
 export async function runWatchCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseWatchArgs(argv)
@@ -65,6 +29,7 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
     log,
     ledger: openCompletionLedger(document('completion-ledger'), log),
     persistence: createWatchPersistence({ document: document('watch-list'), clock, log }),
+    limits: args.limits,
   })
   try {
     return await followUntilDone(monitor, args, io)

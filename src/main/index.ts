@@ -14,6 +14,8 @@ import { watchReachability } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
 
 // The composition root: it builds the Electron-free core, gives it Electron's I/O, and wires the two.
+// A separate profile folder lets tests (and a second analyst account) run without touching the usual one.
+if (process.env.CASE_MONITOR_USER_DATA) app.setPath('userData', process.env.CASE_MONITOR_USER_DATA)
 if (!app.requestSingleInstanceLock()) app.quit()
 
 let mainWindow: BrowserWindow | null = null

@@ -117,7 +117,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     send('casesChanged', session.monitor.views())
   }
 
-  const shared = () => ({ fetch: options.fetch, clock, log, limits: options.limits, tuning: options.tuning })
+  const shared = () => ({ fetch: options.fetch, clock, log, limits: options.limits ?? settings.get().limits, tuning: options.tuning })
 
   async function watchSimulatorCases(active: BackendSession): Promise<void> {
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { RegionId } from '../../../shared/backend'
+import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
 
@@ -7,15 +8,23 @@ export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
   notificationsEnabled: boolean
+  /** Veridox grants higher limits on request (docs: rate-limiting); set in settings.json, not in the window. */
+  limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true }
+export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+
+const limit = z.number().int().min(1).max(100_000)
 
 // Each field is read on its own so one bad value does not cost the others.
 const fieldSchemas = {
   region: z.enum(['uk', 'ca', 'custom']),
   customBaseUrl: z.string().url().max(2048).nullable(),
   notificationsEnabled: z.boolean(),
+  limits: z
+    .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
+    .partial()
+    .transform((given): VeridoxLimits => ({ ...documentedLimits, ...given })),
 }
 
 export interface SettingsStore {

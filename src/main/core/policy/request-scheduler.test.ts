@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { systemClock } from '../runtime/clock'
+import { VeridoxError } from '../veridox/veridox-error'
+import { createRequestScheduler } from './request-scheduler'
+
+const windows = {
+  list: { count: 10, windowMs: 60_000 },
+  get: { count: 10, windowMs: 60_000 },
+  poll: { count: 6, windowMs: 3_600_000, minSpacingMs: 600_000 },
+  create: { count: 1, windowMs: 60_000 },
+}
+
+beforeEach(() => vi.useFakeTimers({ now: 0 }))
+afterEach(() => vi.useRealTimers())
+
+function recordingScheduler(previousUsage = {}) {
+  const sent: { kind: string; key: string; at: number }[] = []
+  const scheduler = createRequestScheduler({ windows, clock: systemClock, previousUsage })
+  const request = (kind: 'list' | 'get' | 'poll', key: string, priority = 0, outcome: () => Promise<unknown> = async () => key) =>
+    scheduler.enqueue(kind, {
+      key,
+      priority,
+      run: () => {
+        sent.push({ kind, key, at: Date.now() })
+        return outcome()
+      },
+    })
+  return { scheduler, sent, request }
+}
+
+describe('request scheduler', () => {
+  it('never sends more than a window allows, and sends the rest as the window slides', async () => {
+    const { sent, request } = recordingScheduler()
+    const all = Array.from({ length: 25 }, (_, i) => request('get', `g${i}`))
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(59_000)
+    expect(sent).toHaveLength(20)
+    await vi.advanceTimersByTimeAsync(60_000)
+    await Promise.all(all)
+    for (const { at } of sent) expect(sent.filter((other) => other.at > at - 60_000 && other.at <= at).length).toBeLessThanOrEqual(10)
+  })
+
+  it('paces the hourly poll budget instead of spending it in one burst', async () => {
+    const { sent, request } = recordingScheduler()
+    for (let i = 0; i < 4; i++) void request('poll', `p${i}`)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(sent.map((s) => s.at)).toEqual([0, 600_000])
+  })
+
+  it('stops a kind until Retry-After has passed when Veridox answers 429', async () => {
+    const { sent, request } = recordingScheduler()
+    const limited = () => Promise.reject(new VeridoxError('rate_limited', 'slow down', { status: 429, retryAfterMs: 20_000 }))
+    await expect(request('list', 'first', 0, limited)).rejects.toMatchObject({ code: 'rate_limited' })
+    void request('list', 'second')
+    await vi.advanceTimersByTimeAsync(19_999)
+    expect(sent.map((s) => s.key)).toEqual(['first'])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent.map((s) => s.key)).toEqual(['first', 'second'])
+  })
+
+  it('keeps part of each window for urgent requests', async () => {
+    const { sent, request } = recordingScheduler()
+    for (let i = 0; i < 10; i++) void request('get', `routine${i}`, 3)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(7)
+    void request('get', 'completion', 0)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent.at(-1)!.key).toBe('completion')
+    expect(sent).toHaveLength(8)
+  })
+
+  it('shares one call between queued requests for the same thing and serves the urgent first', async () => {
+    const { sent, request, scheduler } = recordingScheduler()
+    scheduler.setPaused(true)
+    const a = request('get', 'case-1', 3)
+    const b = request('get', 'case-1', 0)
+    void request('get', 'case-2', 1)
+    expect(scheduler.queued('get')).toBe(2)
+    scheduler.setPaused(false)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await a).toBe(await b)
+    expect(sent.map((s) => s.key)).toEqual(['case-1', 'case-2'])
+  })
+
+  it('sends nothing while paused (offline or asleep)', async () => {
+    const { sent, request, scheduler } = recordingScheduler()
+    scheduler.setPaused(true)
+    void request('list', 'page-0')
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(sent).toHaveLength(0)
+    scheduler.setPaused(false)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('starts from the previous session’s usage after a restart', async () => {
+    const { sent, request } = recordingScheduler({ list: Array.from({ length: 10 }, () => -30_000) })
+    void request('list', 'page-0')
+    await vi.advanceTimersByTimeAsync(29_999)
+    expect(sent).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent).toHaveLength(1)
+  })
+})
