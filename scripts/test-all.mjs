@@ -45,11 +45,28 @@ rows.push(
     : { title: 'vitest (no results)', passed: 0, failed: 1, skipped: 0, seconds: vitest.seconds },
 )
 
+function skippedWithReasons(report) {
+  const found = []
+  const walk = (suite) => {
+    for (const child of suite.suites ?? []) walk(child)
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'skipped') continue
+        const reason = test.annotations.find((annotation) => annotation.type === 'skip')?.description ?? 'no reason given'
+        found.push(`${spec.title}: ${reason}`)
+      }
+    }
+  }
+  walk(report)
+  return found
+}
+
 const playwrightJson = resolve(output, 'playwright-results.json')
 rmSync(playwrightJson, { force: true })
 if (isBuilt) {
   const e2e = run('end to end (Playwright)', npx, ['playwright', 'test'])
   const report = readJson(playwrightJson)
+  for (const line of report ? skippedWithReasons(report) : []) process.stdout.write(`skipped — ${line}\n`)
   rows.push(
     report && existsSync(playwrightJson)
       ? {
@@ -72,6 +89,6 @@ for (const row of rows) {
 const passed = rows.reduce((sum, row) => sum + row.passed, 0)
 const failed = rows.reduce((sum, row) => sum + row.failed, 0)
 const skipped = rows.reduce((sum, row) => sum + row.skipped, 0)
-if (skipped > 0) process.stdout.write(`(${skipped} skipped; each skip prints its reason above)\n`)
+if (skipped > 0) process.stdout.write(`(${skipped} skipped; the reasons are printed above, after each suite)\n`)
 process.stdout.write(`${passed} passed, ${failed} failed\n`)
 process.exitCode = failed === 0 ? 0 : 1

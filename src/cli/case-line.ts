@@ -1,4 +1,4 @@
-import type { CaseView, FileView, WatchState } from '../shared/case-view'
+import { settledShare, type CaseView, type FileView, type WatchState } from '../shared/case-view'
 
 /** The JSON Lines record for one change of a case (`watch --json`). */
 export function caseRecord(view: CaseView): Record<string, unknown> {
@@ -6,7 +6,8 @@ export function caseRecord(view: CaseView): Record<string, unknown> {
     caseId: view.caseId,
     label: view.label,
     state: view.state,
-    progress: view.progress,
+    // Without live progress, the share of finished files is what is known.
+    progress: view.progress ?? settledShare(view.files),
     files: view.files.map((file: FileView) => ({
       fileId: file.fileId,
       label: file.label,
@@ -46,5 +47,6 @@ export function caseLine(view: CaseView, now: number): string {
   if (view.state === 'reconnecting' && view.nextAttemptAt) state += ` in ${Math.max(0, Math.ceil((view.nextAttemptAt - now) / 1000))}s`
   const risk = view.risk ? `  risk ${view.risk}` : ''
   const files = view.files.length > 0 ? `  ${done}/${view.files.length} files` : ''
-  return `${name} ${view.caseId.slice(0, 8)}  ${bar(view.progress, 20)} ${String(view.progress).padStart(3)}%  ${state.padEnd(16)}${files}${risk}`
+  const progress = view.progress ?? settledShare(view.files)
+  return `${name} ${view.caseId.slice(0, 8)}  ${bar(progress, 20)} ${String(progress).padStart(3)}%  ${state.padEnd(16)}${files}${risk}`
 }

@@ -9,7 +9,7 @@ import { startEmbeddedSimulator } from './electron/embedded-simulator'
 import { openElectronDocument, openElectronProfileDocuments } from './electron/electron-stores'
 import { createEventSender, registerCommandHandlers } from './electron/ipc-main-adapter'
 import { openKeychainSecretStore } from './electron/keychain-secret-store'
-import { createMainWindow, rendererLocation } from './electron/main-window'
+import { createMainWindow, denyAllPermissions, rendererLocation } from './electron/main-window'
 import { watchReachability } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
 
@@ -49,6 +49,7 @@ async function start(): Promise<void> {
   })
   registerCommandHandlers(createCommandDispatcher(caseApp.handlers, log), location.isTrustedFrameUrl)
 
+  denyAllPermissions()
   mainWindow = createMainWindow(location, icon)
   // Closing the window keeps the app watching from the tray; Quit in the tray menu ends it.
   mainWindow.on('close', (event) => {

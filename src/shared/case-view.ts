@@ -37,8 +37,8 @@ export interface FileView {
   fileId: string
   label: string
   stage: string | null
-  /** 0–100 */
-  progress: number
+  /** 0–100; null while the file is being analysed but no stream or poll reports its progress. */
+  progress: number | null
   status: FileStatus
   risk: RiskLevel | null
 }
@@ -54,8 +54,8 @@ export interface CaseView {
   state: WatchState
   /** How the case is being followed: a live stream, the poll endpoint, or paged case listings. */
   followedBy: 'stream' | 'poll' | 'list' | null
-  /** 0–100, the mean of the files' progress. */
-  progress: number
+  /** 0–100, the mean of the files' progress; null while that is not known (no live progress for this case). */
+  progress: number | null
   files: FileView[]
   /** The most severe file risk, once known. */
   risk: RiskLevel | null
@@ -71,4 +71,10 @@ export interface CaseView {
   addedAt: number
   /** When anything about the case last changed (epoch ms). */
   updatedAt: number
+}
+
+/** The share of files that are finished (0–100): what is known even without live progress. */
+export function settledShare(files: readonly FileView[]): number {
+  if (files.length === 0) return 0
+  return Math.round((100 * files.filter((file) => file.status === 'success' || file.status === 'failed').length) / files.length)
 }

@@ -17,6 +17,7 @@ describe('case words', () => {
 
   it('summarises files as counts of done and failed', () => {
     expect(filesSummary([])).toBe('No files yet')
+    expect(filesSummary([], true)).toBe('Checking files…')
     expect(filesSummary([makeFile({ status: 'success' })])).toBe('1 file · 1 done')
     expect(
       filesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })]),

@@ -29,8 +29,8 @@ export function fileStatusName(status: FileStatus): string {
   return fileStatusNames[status]
 }
 
-export function filesSummary(files: readonly FileView[]): string {
-  if (files.length === 0) return 'No files yet'
+export function filesSummary(files: readonly FileView[], isUnknown = false): string {
+  if (files.length === 0) return isUnknown ? 'Checking files…' : 'No files yet'
   const done = files.filter((file) => file.status === 'success' || file.status === 'failed').length
   const failed = files.filter((file) => file.status === 'failed').length
   const parts = [`${files.length} ${files.length === 1 ? 'file' : 'files'}`, `${done} done`]

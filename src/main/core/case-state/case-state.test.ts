@@ -57,6 +57,22 @@ describe('case state reducer', () => {
     expect(caseRisk(state)).toBe('high')
   })
 
+  it('does not pretend to know the progress of a file no stream reports', () => {
+    const details = caseDetailsSchema.parse({
+      case_id: 'c',
+      files: [
+        { file_id: a, label: 'passport.pdf', analysis_status: 'settled', analysis_outcome: 'success', current_risk_score: 'low' },
+        { file_id: b, label: 'payslip.png', analysis_status: 'processing' },
+      ],
+    })
+    const state = applySnapshot(emptyCaseState, details, 0)
+    expect(state.files.map((file) => file.progress)).toEqual([100, null])
+    expect(overallProgress(state)).toBeNull()
+    expect(overallProgress(emptyCaseState)).toBeNull()
+    const streamed = applyEvent(state, { type: 'file.analysis.progress', id: '5', fileId: b, stage: 'ela', progress: 30 }, 0)
+    expect(overallProgress(streamed)).toBe(65)
+  })
+
   it('reads completion and its time from a snapshot or a list item', () => {
     const details = caseDetailsSchema.parse({
       case_id: 'c',

@@ -34,7 +34,7 @@ export function applyEvent(state: CaseState, event: ProgressEvent, now: number):
         files: upsertFile(state.files, event.fileId, (file) =>
           isSettled(file.status)
             ? file
-            : { ...file, status: 'processing', stage: event.stage ?? file.stage, progress: Math.max(file.progress, event.progress) },
+            : { ...file, status: 'processing', stage: event.stage ?? file.stage, progress: Math.max(file.progress ?? 0, event.progress) },
         ),
       }
     case 'file.analysis.completed':
@@ -70,7 +70,7 @@ export function applySnapshot(state: CaseState, details: CaseDetails, now: numbe
   const files = details.files.map((file): FileView => {
     const previous = known.get(file.file_id)
     const status = fileStatusFrom(file)
-    const progress = isSettled(status) ? 100 : status === 'waiting' ? 0 : (previous?.progress ?? 0)
+    const progress = isSettled(status) ? 100 : status === 'waiting' ? 0 : (previous?.progress ?? null)
     return {
       fileId: file.file_id,
       label: file.label ?? previous?.label ?? '',
@@ -99,10 +99,11 @@ export function applyListItem(state: CaseState, item: CaseListItem, now: number)
   }
 }
 
-export function overallProgress(state: CaseState): number {
+/** Null when some file's progress is not reported (the case has no stream): a mean over guesses would mislead. */
+export function overallProgress(state: CaseState): number | null {
   if (state.isComplete) return 100
-  if (state.files.length === 0) return 0
-  return Math.round(state.files.reduce((sum, file) => sum + file.progress, 0) / state.files.length)
+  if (state.files.length === 0 || state.files.some((file) => file.progress === null)) return null
+  return Math.round(state.files.reduce((sum, file) => sum + (file.progress ?? 0), 0) / state.files.length)
 }
 
 export function caseRisk(state: CaseState): RiskLevel | null {

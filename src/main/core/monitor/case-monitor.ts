@@ -162,6 +162,7 @@ export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
       const visible = new Set(caseIds)
       for (const tracked of cases.values()) tracked.isVisible = visible.has(tracked.caseId)
       planner.replan()
+      reconciler.kick()
     },
     retry(caseId) {
       return withCase(caseId, (tracked) => {

@@ -2,10 +2,14 @@ import { createRepeatingTask, type RepeatingTask } from '../runtime/repeating-ta
 import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
 import type { SnapshotReason, TrackedCase } from './tracked-case'
 
-const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, settle: 2, added: 3, check: 4 }
+const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, settle: 2, check: 3, added: 4 }
 /** Keeps most of the GET budget free for completions and gaps, which matter more than routine checks. */
 const maxRoutineChecksInFlight = 4
 const tickMs = 500
+
+// A first look at a case the analyst can see is as urgent as a gap; the rest can wait for spare budget.
+const priorityOf = (tracked: TrackedCase, reason: SnapshotReason): number =>
+  reason === 'added' && (tracked.isVisible || tracked.isPinned) ? snapshotPriority.gap : snapshotPriority[reason]
 
 /**
  * Keeps cases without a live stream fresh within the rate budget: paged listings (100 cases a
@@ -27,7 +31,11 @@ export function createReconciler(context: MonitorContext): RepeatingTask {
     let routineInFlight = [...snapshotsInFlight].filter((id) => context.cases.get(id)?.snapshotWanted === 'check').length
     for (const tracked of context.cases.values()) {
       const isSettling = tracked.terminal === 'completed' && tracked.snapshotWanted === 'settle'
-      if ((!isFollowed(tracked) && !isSettling) || snapshotsInFlight.has(tracked.caseId)) continue
+      if (snapshotsInFlight.has(tracked.caseId) && tracked.snapshotWanted) {
+        scheduler.raisePriority('get', `get:${tracked.caseId}`, priorityOf(tracked, tracked.snapshotWanted))
+        continue
+      }
+      if (!isFollowed(tracked) && !isSettling) continue
       if (tracked.wasSwept && !tracked.isLocated && !tracked.snapshotWanted && isDue(tracked, now)) {
         if (routineInFlight >= maxRoutineChecksInFlight) continue
         tracked.snapshotWanted = 'check'
@@ -48,7 +56,7 @@ export function createReconciler(context: MonitorContext): RepeatingTask {
     scheduler
       .enqueue('get', {
         key: `get:${tracked.caseId}`,
-        priority: snapshotPriority[reason],
+        priority: priorityOf(tracked, reason),
         run: (signal) => context.client.getCase(tracked.caseId, signal),
       })
       .then(

@@ -9,7 +9,7 @@ const fileSchema = z.object({
   fileId: z.string().max(200),
   label: z.string().max(1000),
   stage: z.string().max(200).nullable(),
-  progress: z.number().min(0).max(100),
+  progress: z.number().min(0).max(100).nullable(),
   status: z.enum(fileStatuses),
   risk: z.enum(riskLevels).nullable(),
 })

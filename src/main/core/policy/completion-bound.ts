@@ -1,22 +1,26 @@
 import type { MonitorTuning } from '../monitor/monitor-context'
 import { requestWindows, type VeridoxLimits } from './limits'
 
+/** The reconciler's tick and the finaliser's housekeeping tick: how late a due action can start. */
+const timerGranularityMs = 1_500
+
 /**
  * The longest a completion of a case without a live stream can go unannounced while Veridox is
  * reachable, derived from the documented limits (see docs/reliability.md):
  *
- *   check   = max(sweepInterval, pages × 60 s / listBudget)   for a case within the newest pages × 100
- *   check   = max(sweepInterval, deep × 60 s / routineGets)   for `deep` cases beyond the sweep
- *   bound   = check + finalizeTimeout
+ *   check = sweepInterval + pages × 60 s / listBudget   for a case within the newest pages × 100
+ *   check = sweepInterval + deep × 60 s / routineGets   for `deep` cases beyond the sweep
+ *   bound = check + finalizeTimeout + timer granularity
  *
- * listBudget is the app's share of "list 30/min"; routineGets the part of "get 60/min" that routine
- * checks may use (the rest is kept for completions and gaps).
+ * A case is due sweepInterval after it was last confirmed; a sweep then pages down to it at the paced
+ * list rate. listBudget is the app's share of "list 30/min"; routineGets the part of "get 60/min" that
+ * routine checks may use (the rest is kept for completions and gaps).
  */
 export function completionBoundMs(options: { tuning: MonitorTuning; limits: VeridoxLimits; pages?: number; deepCases?: number }): number {
   const windows = requestWindows(options.limits)
   const { tuning } = options
-  const listCheck = ((options.pages ?? 1) * 60_000) / windows.list.count
+  const listPaging = ((options.pages ?? 1) * 60_000) / windows.list.count
   const routineGetsPerMinute = Math.floor(windows.get.count * 0.7)
-  const deepCheck = ((options.deepCases ?? 0) * 60_000) / routineGetsPerMinute
-  return Math.ceil(Math.max(tuning.sweepIntervalMs, listCheck, deepCheck) + tuning.finalizeTimeoutMs)
+  const deepChecking = ((options.deepCases ?? 0) * 60_000) / routineGetsPerMinute
+  return Math.ceil(tuning.sweepIntervalMs + Math.max(listPaging, deepChecking) + tuning.finalizeTimeoutMs + timerGranularityMs)
 }

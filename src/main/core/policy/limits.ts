@@ -26,7 +26,9 @@ export type RequestKind = 'list' | 'get' | 'poll' | 'create'
 export function requestWindows(limits: VeridoxLimits, margin = 0.1): Record<RequestKind, WindowLimit> {
   const within = (count: number): number => Math.max(1, Math.floor(count * (1 - margin)))
   return {
-    list: { count: within(limits.listPerMin), windowMs: 60_000 },
+    // Listing drives completion detection for every case without a stream: paced, so a burst of
+    // sweeps can never leave the rest of the minute without one (docs/reliability.md, the bound).
+    list: { count: within(limits.listPerMin), windowMs: 60_000, minSpacingMs: Math.ceil(60_000 / within(limits.listPerMin)) },
     get: { count: within(limits.getPerMin), windowMs: 60_000 },
     poll: { count: within(limits.pollsPerHour), windowMs: 3_600_000, minSpacingMs: Math.ceil(3_600_000 / within(limits.pollsPerHour)) },
     create: { count: within(limits.createPerMin), windowMs: 60_000 },

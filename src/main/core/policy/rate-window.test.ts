@@ -40,7 +40,7 @@ describe('createRateWindow', () => {
 describe('requestWindows', () => {
   it('keeps a margin under every documented limit and paces the hourly poll budget', () => {
     const windows = requestWindows({ streamsPerKey: 10, pollsPerHour: 600, listPerMin: 30, getPerMin: 60, createPerMin: 10 })
-    expect(windows.list).toEqual({ count: 27, windowMs: 60_000 })
+    expect(windows.list).toEqual({ count: 27, windowMs: 60_000, minSpacingMs: 2_223 })
     expect(windows.get).toEqual({ count: 54, windowMs: 60_000 })
     expect(windows.poll.count).toBe(540)
     expect(windows.poll.minSpacingMs).toBe(6_667)

@@ -61,6 +61,13 @@ describe('request scheduler', () => {
     expect(sent.map((s) => s.key)).toEqual(['first', 'second'])
   })
 
+  it('lets first looks at off-screen cases use at most 40 % of a window', async () => {
+    const { sent, request } = recordingScheduler()
+    for (let i = 0; i < 10; i++) void request('get', `first-look${i}`, 4)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(4)
+  })
+
   it('keeps part of each window for urgent requests', async () => {
     const { sent, request } = recordingScheduler()
     for (let i = 0; i < 10; i++) void request('get', `routine${i}`, 3)
@@ -83,6 +90,17 @@ describe('request scheduler', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(await a).toBe(await b)
     expect(sent.map((s) => s.key)).toEqual(['case-1', 'case-2'])
+  })
+
+  it('moves a waiting request forward when it becomes urgent', async () => {
+    const { sent, request, scheduler } = recordingScheduler()
+    scheduler.setPaused(true)
+    void request('get', 'routine', 3)
+    void request('get', 'other', 2)
+    scheduler.raisePriority('get', 'routine', 1)
+    scheduler.setPaused(false)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent.map((s) => s.key)).toEqual(['routine', 'other'])
   })
 
   it('sends nothing while paused (offline or asleep)', async () => {

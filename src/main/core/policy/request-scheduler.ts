@@ -23,6 +23,8 @@ interface Queued {
 
 export interface RequestScheduler {
   enqueue<T>(kind: RequestKind, request: ScheduledRequest<T>): Promise<T>
+  /** Moves a request that is still queued forward (it became urgent while it waited). */
+  raisePriority(kind: RequestKind, key: string, priority: number): void
   /** Offline or asleep: nothing new is sent; queued requests wait. */
   setPaused(isPaused: boolean): void
   queued(kind: RequestKind): number
@@ -34,9 +36,13 @@ export interface RequestScheduler {
 
 const maxInFlightPerKind = 3
 const defaultBackOffAfter429Ms = 30_000
-/** Routine requests (first looks, periodic checks) leave this share of each window to urgent ones (completions, gaps). */
+/**
+ * Requests below urgent leave part of each window to more urgent ones: from priority 2 (routine checks)
+ * 30 % is kept free, from priority 4 (first looks at cases nobody is looking at) 60 %, so completions
+ * and gaps always find budget.
+ */
 export const deferrablePriority = 2
-const reservedShare = 0.3
+const reservedShareFor = (priority: number): number => (priority >= 4 ? 0.6 : priority >= deferrablePriority ? 0.3 : 0)
 
 /** Every budgeted REST call goes through here, so no code path can exceed a window. */
 export function createRequestScheduler(options: {
@@ -62,7 +68,7 @@ export function createRequestScheduler(options: {
       const now = clock.now()
       const next = queue[0]!
       const window = windows[kind]
-      const reserve = next.priority >= deferrablePriority ? Math.ceil(options.windows[kind].count * reservedShare) : 0
+      const reserve = Math.ceil(options.windows[kind].count * reservedShareFor(next.priority))
       if (reserve > 0 && window.takenInWindow(now) + reserve >= options.windows[kind].count) {
         scheduleWake(kind, Math.max(1_000, window.msUntilAvailable(now)))
         return
@@ -120,6 +126,14 @@ export function createRequestScheduler(options: {
       queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
       pump(kind)
       return promise as Promise<T>
+    },
+    raisePriority(kind, key, priority) {
+      const queue = queues[kind]
+      const item = queue.find((queued) => queued.key === key)
+      if (!item || item.priority <= priority) return
+      item.priority = priority
+      queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+      pump(kind)
     },
     setPaused(paused) {
       isPaused = paused

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { defaultMonitorTuning } from '../monitor/monitor-context'
+import { completionBoundMs } from './completion-bound'
+import { documentedLimits } from './limits'
+
+describe('completion bound', () => {
+  it('follows from the documented limits and the default tuning, as written in docs/reliability.md', () => {
+    const bound = (pages: number, deepCases = 0) =>
+      completionBoundMs({ tuning: defaultMonitorTuning, limits: documentedLimits, pages, deepCases }) / 1000
+    expect(bound(4)).toBeCloseTo(35.4, 1)
+    expect(bound(10)).toBeCloseTo(48.7, 1)
+    expect(bound(10, 100)).toBeCloseTo(188.7, 1)
+  })
+
+  it('shrinks when Veridox grants higher limits', () => {
+    const granted = completionBoundMs({ tuning: defaultMonitorTuning, limits: { ...documentedLimits, listPerMin: 120 }, pages: 10 })
+    expect(granted).toBeLessThan(completionBoundMs({ tuning: defaultMonitorTuning, limits: documentedLimits, pages: 10 }))
+  })
+})
