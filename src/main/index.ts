@@ -1,4 +1,5 @@
 import { app, nativeImage, net, type BrowserWindow } from 'electron'
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { createCaseMonitorApp } from './core/app/case-monitor-app'
 import { createCommandDispatcher } from './core/app/command-dispatcher'
@@ -20,10 +21,20 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 let mainWindow: BrowserWindow | null = null
 let isQuitting = false
-const log = createConsoleLog(process.env.CASE_MONITOR_LOG === 'debug' ? 'debug' : 'info', (line) => console.log(line))
+// The log file is what an analyst can send to support; lines carry facts, never keys (see runtime/log.ts).
+let logFile: WriteStream | null = null
+const log = createConsoleLog(process.env.CASE_MONITOR_LOG === 'debug' ? 'debug' : 'info', (line) => {
+  console.log(line)
+  logFile?.write(`${line}\n`)
+})
 
 async function start(): Promise<void> {
   app.setAppUserModelId('ai.veridox.case-monitor')
+  mkdirSync(app.getPath('logs'), { recursive: true })
+  const logPath = join(app.getPath('logs'), 'case-monitor.log')
+  // One previous log is kept; a log never grows past a few megabytes between starts.
+  if (existsSync(logPath) && statSync(logPath).size > 5_000_000) renameSync(logPath, `${logPath}.1`)
+  logFile = createWriteStream(logPath, { flags: 'a' })
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL)

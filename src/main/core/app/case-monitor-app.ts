@@ -134,17 +134,12 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       intervalMs: options.batchIntervalMs ?? 100,
       view: (caseId) => active.monitor.view(caseId),
       send,
+      // The tray's summary follows the batches, not every event: it counts every case.
+      onFlushed: () => summaryListeners.forEach((listener) => listener()),
     })
-    const notifySummary = (): void => summaryListeners.forEach((listener) => listener())
     sessionDisposers = [
-      active.monitor.onChanged((caseId) => {
-        batcher.changed(caseId)
-        notifySummary()
-      }),
-      active.monitor.onRemoved((caseId) => {
-        batcher.removed(caseId)
-        notifySummary()
-      }),
+      active.monitor.onChanged((caseId) => batcher.changed(caseId)),
+      active.monitor.onRemoved((caseId) => batcher.removed(caseId)),
       active.monitor.onAnnounced((announcement) => notices.add(announcement)),
       active.monitor.onKeyRejected(() => send('settingsChanged', settingsView())),
       () => batcher.dispose(),

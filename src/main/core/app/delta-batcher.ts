@@ -15,7 +15,13 @@ export interface DeltaBatcher {
  * Case updates can arrive thousands of times a second; the renderer gets at most one message per
  * interval, holding the latest view of each case that changed in it.
  */
-export function createDeltaBatcher(options: { clock: Clock; intervalMs: number; view(caseId: string): CaseView | null; send: EventSink }): DeltaBatcher {
+export function createDeltaBatcher(options: {
+  clock: Clock
+  intervalMs: number
+  view(caseId: string): CaseView | null
+  send: EventSink
+  onFlushed?(): void
+}): DeltaBatcher {
   const pendingChanges = new Set<string>()
   const pendingRemovals = new Set<string>()
   let cancelTimer: (() => void) | null = null
@@ -34,6 +40,7 @@ export function createDeltaBatcher(options: { clock: Clock; intervalMs: number; 
     }
     pendingChanges.clear()
     if (views.length > 0) options.send('casesChanged', views)
+    options.onFlushed?.()
   }
 
   const arm = (): void => {
