@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**', 'src/shared/**', 'src/cli/**', 'src/simulator/**', 'scripts/**'],
+    files: ['src/core/**', 'src/shared/**', 'src/cli/**', 'src/simulator/**', 'scripts/**'],
     rules: { 'no-restricted-imports': ['error', electronOrVue] },
   },
   {
@@ -54,7 +54,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.caseMonitor.' }],
           patterns: [
-            { group: ['**/main/**', '**/main', '**/preload/**', '**/simulator/**', '**/cli/**'], message: 'The renderer may import only src/shared and its own code.' },
+            {
+              group: ['**/main/**', '**/main', '**/preload/**', '**/simulator/**', '**/cli/**'],
+              message: 'The renderer may import only src/shared and its own code.',
+            },
             { group: ['electron/*', 'node:*'], message: 'The renderer has no Node or Electron access.' },
           ],
         },

@@ -31,7 +31,11 @@ async function runServer(modulePath, args) {
 function runClient() {
   process.once('message', ({ baseUrl, caseIds, warmupMs, measureMs }) => {
     const agent = new Agent({ keepAlive: false, maxSockets: Infinity })
-    let open = 0, minOpenDuringWindow = Infinity, events = 0, heartbeats = 0, measuring = false
+    let open = 0,
+      minOpenDuringWindow = Infinity,
+      events = 0,
+      heartbeats = 0,
+      measuring = false
     const delays = []
     for (const caseId of caseIds) {
       const req = request(`${baseUrl}/cases/${caseId}/progress/stream`, { agent, headers: { 'x-api-key': 'vdx_simulator' } }, (res) => {
@@ -68,7 +72,9 @@ function runClient() {
         clearInterval(watch)
         delays.sort((a, b) => a - b)
         const at = (q) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? null
-        process.send({ open, minOpenDuringWindow, events, heartbeats, p50: at(0.5), p99: at(0.99), max: delays.at(-1) ?? null }, () => process.exit(0))
+        process.send({ open, minOpenDuringWindow, events, heartbeats, p50: at(0.5), p99: at(0.99), max: delays.at(-1) ?? null }, () =>
+          process.exit(0),
+        )
       }, measureMs)
     }, warmupMs)
   })
@@ -108,15 +114,36 @@ async function getJson(url) {
     request(url, { headers: { 'x-api-key': 'vdx_simulator' } }, (res) => {
       let text = ''
       res.on('data', (c) => (text += c)).on('end', () => done(JSON.parse(text)))
-    }).on('error', fail).end()
+    })
+      .on('error', fail)
+      .end()
   })
 }
 
 async function orchestrate() {
-  const { values } = parseArgs({ options: { streams: { type: 'string', default: '1000' }, rate: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '20' } } })
-  const streams = Number(values.streams), rate = Number(values.rate), measureMs = Number(values.seconds) * 1000
+  const { values } = parseArgs({
+    options: {
+      streams: { type: 'string', default: '1000' },
+      rate: { type: 'string', default: '5000' },
+      seconds: { type: 'string', default: '20' },
+    },
+  })
+  const streams = Number(values.streams),
+    rate = Number(values.rate),
+    measureMs = Number(values.seconds) * 1000
   const modulePath = await buildSimulator()
-  const serverArgs = ['--no-limits', '--load-cases', String(streams), '--load-rate', String(rate), '--load-duration-ms', String(measureMs * 3 + 60_000), '--heartbeat-ms', '15000', '--control']
+  const serverArgs = [
+    '--no-limits',
+    '--load-cases',
+    String(streams),
+    '--load-rate',
+    String(rate),
+    '--load-duration-ms',
+    String(measureMs * 3 + 60_000),
+    '--heartbeat-ms',
+    '15000',
+    '--control',
+  ]
   console.log(`simulator: node ${modulePath} ${serverArgs.join(' ')}`)
   const server = fork(scriptPath, ['server', modulePath, ...serverArgs], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   const baseUrl = await new Promise((done) => createInterface({ input: server.stdout }).once('line', done))
@@ -139,8 +166,12 @@ async function orchestrate() {
   server.kill('SIGTERM')
 
   console.log(`streams held: ${result.open} at the end, at least ${result.minOpenDuringWindow} throughout (${streams} requested)`)
-  console.log(`events delivered: ${result.events} in ${seconds} s = ${Math.round(result.events / seconds)} events/s (+${result.heartbeats} heartbeats)`)
+  console.log(
+    `events delivered: ${result.events} in ${seconds} s = ${Math.round(result.events / seconds)} events/s (+${result.heartbeats} heartbeats)`,
+  )
   console.log(`event delay (event timestamp → client read): p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms`)
-  console.log(`server CPU: ${Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100)} % of one core; RSS ${Math.round(after.rssMb)} MB (peak ${Math.round(after.peakRssMb)} MB)`)
+  console.log(
+    `server CPU: ${Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100)} % of one core; RSS ${Math.round(after.rssMb)} MB (peak ${Math.round(after.peakRssMb)} MB)`,
+  )
   if (stats) console.log(`server stats: peak streams ${stats.peakStreams}, events stored ${stats.eventsStored}`)
 }

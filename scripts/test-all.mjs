@@ -33,15 +33,28 @@ function gate(title, command, args) {
 
 gate('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 gate('lint', 'npm', ['run', '--silent', 'lint'])
+gate('format', 'npm', ['run', '--silent', 'format:check'])
 const isBuilt = gate('build', 'npm', ['run', '--silent', 'build'])
 
 const vitestJson = resolve(output, 'vitest-results.json')
 rmSync(vitestJson, { force: true })
-const vitest = run('unit and integration (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+const vitest = run('unit and integration (vitest)', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+])
 const unit = readJson(vitestJson)
 rows.push(
   unit
-    ? { title: 'vitest', passed: unit.numPassedTests, failed: unit.numFailedTests + (vitest.ok || unit.numFailedTests > 0 ? 0 : 1), skipped: unit.numPendingTests + unit.numTodoTests, seconds: vitest.seconds }
+    ? {
+        title: 'vitest',
+        passed: unit.numPassedTests,
+        failed: unit.numFailedTests + (vitest.ok || unit.numFailedTests > 0 ? 0 : 1),
+        skipped: unit.numPendingTests + unit.numTodoTests,
+        seconds: vitest.seconds,
+      }
     : { title: 'vitest (no results)', passed: 0, failed: 1, skipped: 0, seconds: vitest.seconds },
 )
 
@@ -84,7 +97,9 @@ if (isBuilt) {
 
 process.stdout.write('\n━━ Summary\n')
 for (const row of rows) {
-  process.stdout.write(`${row.title.padEnd(40)} ${String(row.passed).padStart(5)} passed ${String(row.failed).padStart(4)} failed ${String(row.skipped).padStart(4)} skipped  ${row.seconds.toFixed(1)} s\n`)
+  process.stdout.write(
+    `${row.title.padEnd(40)} ${String(row.passed).padStart(5)} passed ${String(row.failed).padStart(4)} failed ${String(row.skipped).padStart(4)} skipped  ${row.seconds.toFixed(1)} s\n`,
+  )
 }
 const passed = rows.reduce((sum, row) => sum + row.passed, 0)
 const failed = rows.reduce((sum, row) => sum + row.failed, 0)

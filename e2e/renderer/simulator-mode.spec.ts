@@ -21,8 +21,14 @@ test('with no key the app follows the built-in simulator, says so, and its demo 
 
   await expect(rows.filter({ hasText: 'Completed ·' }).first()).toBeVisible({ timeout: 40_000 })
   await expect(page.getByRole('button', { name: /^Completed/ })).not.toContainText(/\b0\b/)
-  await page.locator('[data-case-id]').nth(1).getByRole('button', { name: /^Show files of/ }).click()
+  await page
+    .locator('[data-case-id]')
+    .nth(1)
+    .getByRole('button', { name: /^Show files of/ })
+    .click()
   await page.waitForTimeout(300)
-  const path = process.env.UPDATE_SCREENSHOTS ? resolve(__dirname, '../../docs/images/case-monitor.png') : test.info().outputPath('case-monitor.png')
+  const path = process.env.UPDATE_SCREENSHOTS
+    ? resolve(__dirname, '../../docs/images/case-monitor.png')
+    : test.info().outputPath('case-monitor.png')
   await page.screenshot({ path })
 })

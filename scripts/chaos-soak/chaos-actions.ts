@@ -43,15 +43,24 @@ function buildAction(kind: ActionKind, random: () => number, durationMs: number,
     case 'stall-stream':
       return { kind: 'fault', fault: { kind: 'stall-stream', stallMs: durationMs, afterEvents: Math.floor(random() * 4), ...scope } }
     case 'server-error':
-      return { kind: 'fault', fault: { kind: 'server-error', status: pick([500, 502, 503] as const), routes: someRoutes(), probability: 0.6, ...scope } }
+      return {
+        kind: 'fault',
+        fault: { kind: 'server-error', status: pick([500, 502, 503] as const), routes: someRoutes(), probability: 0.6, ...scope },
+      }
     case 'rate-limit':
-      return { kind: 'fault', fault: { kind: 'rate-limit', retryAfterSeconds: 1 + Math.floor(random() * 3), routes: someRoutes(), probability: 0.5, ...scope } }
+      return {
+        kind: 'fault',
+        fault: { kind: 'rate-limit', retryAfterSeconds: 1 + Math.floor(random() * 3), routes: someRoutes(), probability: 0.5, ...scope },
+      }
     case 'html-page':
       return { kind: 'fault', fault: { kind: 'html-page', routes: pick([['stream'], ['stream', 'poll']] as RouteName[][]), ...scope } }
     case 'buffer-stream':
       return { kind: 'fault', fault: { kind: 'buffer-stream', flushAtKb: pick([0, 4, 16]), ...scope } }
     case 'slow-first-byte':
-      return { kind: 'fault', fault: { kind: 'slow-first-byte', delayMs: 200 + Math.floor(random() * 2_000), routes: someRoutes(), ...scope } }
+      return {
+        kind: 'fault',
+        fault: { kind: 'slow-first-byte', delayMs: 200 + Math.floor(random() * 2_000), routes: someRoutes(), ...scope },
+      }
   }
 }
 

@@ -19,9 +19,19 @@ describe(`chaos soak (${config.name})`, () => {
       expect(report.finalStateMismatches).toEqual([])
       expect(report.latencyMs.count).toBe(report.cases - report.deleted)
       // Every fault kind, an offline spell, a silent outage and a restart really happened.
-      if (config.name !== 'calm') expect(Object.keys(report.actions).sort()).toEqual(
-        ['buffer-stream', 'drop-stream', 'html-page', 'offline', 'rate-limit', 'restart', 'server-error', 'silent-outage', 'slow-first-byte', 'stall-stream'],
-      )
+      if (config.name !== 'calm')
+        expect(Object.keys(report.actions).sort()).toEqual([
+          'buffer-stream',
+          'drop-stream',
+          'html-page',
+          'offline',
+          'rate-limit',
+          'restart',
+          'server-error',
+          'silent-outage',
+          'slow-first-byte',
+          'stall-stream',
+        ])
     },
     budgetMs,
   )

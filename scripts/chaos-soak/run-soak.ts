@@ -1,16 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCaseMonitor, type CaseMonitor } from '../../src/main/core/monitor/case-monitor'
-import { openCompletionLedger } from '../../src/main/core/monitor/completion-ledger'
-import type { MonitorTuning } from '../../src/main/core/monitor/monitor-context'
-import { defaultStreamTuning } from '../../src/main/core/monitor/stream-session'
-import { createWatchPersistence } from '../../src/main/core/monitor/watch-persistence'
-import { openConfDocument } from '../../src/main/core/persistence/conf-document'
-import { documentedLimits } from '../../src/main/core/policy/limits'
-import { seededRandom, systemClock } from '../../src/main/core/runtime/clock'
-import { silentLog } from '../../src/main/core/runtime/log'
-import { createVeridoxClient } from '../../src/main/core/veridox/veridox-client'
+import { createCaseMonitor, type CaseMonitor } from '../../src/core/monitor/case-monitor'
+import { openCompletionLedger } from '../../src/core/monitor/completion-ledger'
+import type { MonitorTuning } from '../../src/core/monitor/monitor-context'
+import { defaultStreamTuning } from '../../src/core/monitor/stream-session'
+import { createWatchPersistence } from '../../src/core/monitor/watch-persistence'
+import { openConfDocument } from '../../src/core/persistence/conf-document'
+import { documentedLimits } from '../../src/core/policy/limits'
+import { seededRandom, systemClock } from '../../src/core/runtime/clock'
+import { silentLog } from '../../src/core/runtime/log'
+import { createVeridoxClient } from '../../src/core/veridox/veridox-client'
 import { startSimulator } from '../../src/simulator'
 import { createChaosPlan, type ChaosAction } from './chaos-actions'
 import { buildSoakReport, mismatchOf, type Announcement, type SimulatorCase, type SoakReport } from './soak-report'
@@ -149,7 +149,8 @@ export async function runChaosSoak(config: SoakConfig, progress: (line: string) 
     created.every(
       (caseId) =>
         (deleted.has(caseId) || announcements.some((a) => a.caseId === caseId)) &&
-        mismatchOf(caseId, monitor!.view(caseId), simulator.control.caseDetails(caseId) as SimulatorCase | null, deleted.has(caseId)) === null,
+        mismatchOf(caseId, monitor!.view(caseId), simulator.control.caseDetails(caseId) as SimulatorCase | null, deleted.has(caseId)) ===
+          null,
     )
   const settleStarted = Date.now()
   while (!isDone() && Date.now() - settleStarted < config.settleMs) await sleep(250)

@@ -32,10 +32,12 @@ export interface SoakReport {
   requestsByRoute: SimulatorStats['requestsByRoute']
 }
 
-const percentile = (sorted: number[], p: number): number => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!)
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
 
 export function mismatchOf(caseId: string, view: CaseView | null, simCase: SimulatorCase | null, isDeleted: boolean): string | null {
-  if (isDeleted) return view?.state === 'not_found' || view?.state === 'completed' ? null : `${caseId}: deleted, but the app shows ${view?.state}`
+  if (isDeleted)
+    return view?.state === 'not_found' || view?.state === 'completed' ? null : `${caseId}: deleted, but the app shows ${view?.state}`
   if (!simCase || !view) return `${caseId}: missing (${simCase ? 'app' : 'simulator'})`
   if (simCase.file_analysis_status !== 'file_analysis_complete') return `${caseId}: the simulator never finished it`
   if (view.state !== 'completed') return `${caseId}: completed, but the app shows ${view.state}`
@@ -44,7 +46,8 @@ export function mismatchOf(caseId: string, view: CaseView | null, simCase: Simul
     const status = file.analysis_outcome === 'failed' ? 'failed' : 'success'
     if (!seen) return `${caseId}: file ${file.file_id} missing in the app`
     if (seen.status !== status) return `${caseId}: file ${file.file_id} is ${status}, the app shows ${seen.status}`
-    if (seen.risk !== null && seen.risk !== file.current_risk_score) return `${caseId}: file ${file.file_id} risk ${file.current_risk_score}, the app shows ${seen.risk}`
+    if (seen.risk !== null && seen.risk !== file.current_risk_score)
+      return `${caseId}: file ${file.file_id} risk ${file.current_risk_score}, the app shows ${seen.risk}`
   }
   return null
 }
@@ -109,16 +112,24 @@ export function buildSoakReport(input: {
 export function formatSoakReport(report: SoakReport): string {
   const lines = [
     `Chaos soak (${report.config}): ${report.cases} cases (${report.deleted} deleted mid-analysis), ${report.durationS} s, ${report.restarts} restarts`,
-    `  chaos actions:            ${Object.entries(report.actions).map(([kind, count]) => `${kind}×${count}`).join(', ')}`,
+    `  chaos actions:            ${Object.entries(report.actions)
+      .map(([kind, count]) => `${kind}×${count}`)
+      .join(', ')}`,
     `  missed completions:       ${report.missedCompletions.length}`,
     `  duplicate completions:    ${report.duplicateCompletions.length}`,
     `  429s from limits:         ${report.tooManyRequestsFromLimits} (injected 429s answered: ${report.tooManyRequestsInjected})`,
     `  limits exceeded:          ${report.limitsExceeded} (peak concurrent streams ${report.peakStreams} of ${report.streamLimit})`,
     `  final-state mismatches:   ${report.finalStateMismatches.length}`,
     `  detection latency (ms):   p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max} (n=${report.latencyMs.count})`,
-    `  requests by route:        ${Object.entries(report.requestsByRoute).map(([route, count]) => `${route} ${count}`).join(', ')}`,
+    `  requests by route:        ${Object.entries(report.requestsByRoute)
+      .map(([route, count]) => `${route} ${count}`)
+      .join(', ')}`,
   ]
-  for (const detail of [...report.missedCompletions.map((id) => `missed ${id}`), ...report.duplicateCompletions.map((id) => `duplicate ${id}`), ...report.finalStateMismatches]) {
+  for (const detail of [
+    ...report.missedCompletions.map((id) => `missed ${id}`),
+    ...report.duplicateCompletions.map((id) => `duplicate ${id}`),
+    ...report.finalStateMismatches,
+  ]) {
     lines.push(`  ! ${detail}`)
   }
   return lines.join('\n')

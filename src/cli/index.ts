@@ -37,7 +37,9 @@ main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, en
     process.exitCode = code
   })
   .catch((error: unknown) => {
-    const isUsage = error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    const isUsage =
+      error instanceof UsageError ||
+      (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     process.stderr.write(`case-monitor: ${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = isUsage ? 2 : 1
   })

@@ -36,7 +36,9 @@ export async function runSimulatorCommand(argv: string[], io: SimulatorCommandIo
   }
   io.stdout.write(`${simulator.baseUrl}\n`)
   const keyCount = options.apiKeys?.length ?? 1
-  say(`Veridox simulator listening on ${simulator.baseUrl} with ${keyCount === 1 && !options.apiKeys ? 'the key vdx_simulator' : `${keyCount} API keys`}${options.control ? `; control at ${simulator.baseUrl}/__simulator/` : ''}.`)
+  say(
+    `Veridox simulator listening on ${simulator.baseUrl} with ${keyCount === 1 && !options.apiKeys ? 'the key vdx_simulator' : `${keyCount} API keys`}${options.control ? `; control at ${simulator.baseUrl}/__simulator/` : ''}.`,
+  )
 
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) return resolve()

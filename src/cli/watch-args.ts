@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { isCaseId, normalizeCaseId } from '../shared/case-id'
-import { documentedLimits, type VeridoxLimits } from '../main/core/policy/limits'
+import { documentedLimits, type VeridoxLimits } from '../core/policy/limits'
 import { UsageError } from './cli-io'
 
 export const watchUsage = `Usage: case-monitor watch [--base-url URL] [--json] [--state-dir DIR] [limit flags] CASE_ID…
@@ -29,7 +29,8 @@ function parseLimits(values: Partial<Record<keyof typeof limitFlags, string>>): 
     const raw = values[flag]
     if (raw === undefined) continue
     const value = Number(raw)
-    if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new UsageError(`--${flag} must be a whole number from 1 to 100000, not "${raw}".`)
+    if (!Number.isInteger(value) || value < 1 || value > 100_000)
+      throw new UsageError(`--${flag} must be a whole number from 1 to 100000, not "${raw}".`)
     limits[field] = value
   }
   return limits
@@ -53,11 +54,14 @@ export function parseWatchArgs(argv: string[]): WatchArgs {
     throw new UsageError(`--base-url "${values['base-url']}" is not an address.`)
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
-    throw new UsageError('--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.')
+    throw new UsageError(
+      '--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.',
+    )
   }
   if (positionals.length === 0) throw new UsageError('Give at least one case ID to watch.')
   const invalid = positionals.find((id) => !isCaseId(normalizeCaseId(id)))
-  if (invalid !== undefined) throw new UsageError(`"${invalid}" is not a Veridox case ID (a version 7 UUID such as 019bfb3c-1257-7455-af2e-0cd3cadab5c7).`)
+  if (invalid !== undefined)
+    throw new UsageError(`"${invalid}" is not a Veridox case ID (a version 7 UUID such as 019bfb3c-1257-7455-af2e-0cd3cadab5c7).`)
   return {
     baseUrl: String(values['base-url']),
     isJson: values.json === true,

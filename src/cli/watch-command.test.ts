@@ -1,11 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../simulator'
-import { tempStateDir } from '../main/core/monitor/monitor-test-kit'
+import { tempStateDir } from '../core/monitor/monitor-test-kit'
 import { ensureBuiltCli, runCli } from './testing/built-cli'
 
 let simulator: Simulator
 const key = { VERIDOX_API_KEY: 'vdx_simulator' }
-const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+const jsonLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
 
 beforeAll(ensureBuiltCli, 60_000)
 afterEach(async () => simulator?.close())

@@ -1,12 +1,12 @@
 import type { CaseView } from '../shared/case-view'
-import { openCompletionLedger } from '../main/core/monitor/completion-ledger'
-import { createCaseMonitor, type CaseMonitor } from '../main/core/monitor/case-monitor'
-import { createWatchPersistence } from '../main/core/monitor/watch-persistence'
-import { openConfDocument } from '../main/core/persistence/conf-document'
-import { createMemoryDocument } from '../main/core/persistence/memory-document'
-import { systemClock } from '../main/core/runtime/clock'
-import { createConsoleLog } from '../main/core/runtime/log'
-import { createVeridoxClient } from '../main/core/veridox/veridox-client'
+import { openCompletionLedger } from '../core/monitor/completion-ledger'
+import { createCaseMonitor, type CaseMonitor } from '../core/monitor/case-monitor'
+import { createWatchPersistence } from '../core/monitor/watch-persistence'
+import { openConfDocument } from '../core/persistence/conf-document'
+import { createMemoryDocument } from '../core/persistence/memory-document'
+import { systemClock } from '../core/runtime/clock'
+import { createConsoleLog } from '../core/runtime/log'
+import { createVeridoxClient } from '../core/veridox/veridox-client'
 import { caseLine, caseRecord } from './case-line'
 import { UsageError, type CliIo } from './cli-io'
 import { parseWatchArgs, type WatchArgs } from './watch-args'
@@ -55,14 +55,19 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
     } else if (isTerminalTty) {
       redraw()
     } else {
-      const line = caseLine(view, Date.now()).replace(/[█░]+/, '').replace(/\s{2,}/g, '  ')
+      const line = caseLine(view, Date.now())
+        .replace(/[█░]+/, '')
+        .replace(/\s{2,}/g, '  ')
       if (printed.get(view.caseId) !== view.state) write(line)
       printed.set(view.caseId, view.state)
     }
   }
 
   function redraw(): void {
-    const lines = args.caseIds.map((caseId) => monitor.view(caseId)).filter((view) => view !== null).map((view) => caseLine(view, Date.now()))
+    const lines = args.caseIds
+      .map((caseId) => monitor.view(caseId))
+      .filter((view) => view !== null)
+      .map((view) => caseLine(view, Date.now()))
     io.stdout.write(`${drawnLines > 0 ? `\x1b[${drawnLines}F` : ''}${lines.map((line) => `\x1b[2K${line}`).join('\n')}\n`)
     drawnLines = lines.length
   }
@@ -92,7 +97,10 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
         if (!view || !args.caseIds.includes(caseId) || view.state === 'completed') return
         print(view)
         if (view.state === 'not_found') io.stderr.write(`Veridox has no case ${caseId}, or it belongs to another organisation.\n`)
-        if (view.state === 'failed') io.stderr.write(`Case ${caseId} could not be followed: ${view.problem?.message ?? 'Veridox answered in a way this tool cannot read.'}\n`)
+        if (view.state === 'failed')
+          io.stderr.write(
+            `Case ${caseId} could not be followed: ${view.problem?.message ?? 'Veridox answered in a way this tool cannot read.'}\n`,
+          )
         checkDone()
       }),
       monitor.onKeyRejected(() => {

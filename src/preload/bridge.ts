@@ -1,11 +1,4 @@
-import {
-  commandNames,
-  eventNames,
-  type Bridge,
-  type CommandName,
-  type EventName,
-  type Events,
-} from '../shared/ipc'
+import { commandNames, eventNames, type Bridge, type CommandName, type EventName, type Events } from '../shared/ipc'
 import type { Result } from '../shared/errors'
 
 /** How the bridge reaches main: Electron's ipcRenderer in the app, a Playwright binding in browser tests. */

@@ -11,9 +11,7 @@ export function normalizeCaseId(value: string): string {
   return value.trim().toLowerCase()
 }
 
-export type CaseIdInputResult =
-  | { ok: true; caseIds: string[] }
-  | { ok: false; reason: string }
+export type CaseIdInputResult = { ok: true; caseIds: string[] } | { ok: false; reason: string }
 
 /**
  * Accepts what an analyst pastes: one ID, several separated by spaces, commas or new lines,

@@ -2,10 +2,7 @@ import { z } from 'zod'
 import { isCaseId, normalizeCaseId } from './case-id'
 import type { CommandInput, CommandName } from './ipc'
 
-const caseId = z
-  .string()
-  .transform(normalizeCaseId)
-  .refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
+const caseId = z.string().transform(normalizeCaseId).refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
 
@@ -14,15 +11,18 @@ const baseUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      const isSecure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname))
-      return isSecure && url.username === '' && url.password === '' && url.search === '' && url.hash === ''
-    } catch {
-      return false
-    }
-  }, { message: 'must be an https:// address (http:// only for this computer), without a query or credentials' })
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value)
+        const isSecure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname))
+        return isSecure && url.username === '' && url.password === '' && url.search === '' && url.hash === ''
+      } catch {
+        return false
+      }
+    },
+    { message: 'must be an https:// address (http:// only for this computer), without a query or credentials' },
+  )
 
 // Veridox keys look like `vdx_…` (docs: quickstart), but the format is not promised, so only the shape is checked.
 const apiKey = z

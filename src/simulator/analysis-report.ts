@@ -21,13 +21,23 @@ function fullAnalysis(risk: RiskLevel) {
     ],
     observations: ['Simulated analysis: no real document was examined.'],
     risk_assessments: [{ target: 'document', risk_level: risk, summary: summaries[risk], justification: 'Simulated.' }],
-    suggested_actions: risk === 'high' || risk === 'medium' ? [{ action: 'Review the document manually.', justification: 'Simulated.' }] : [],
+    suggested_actions:
+      risk === 'high' || risk === 'medium' ? [{ action: 'Review the document manually.', justification: 'Simulated.' }] : [],
     audit_trail: [],
     search_evidence_summary: null,
     modules: [
       {
         module_id: 'metadata_analysis',
-        findings: [{ alert_type: 'simulated', severity, description: 'Simulated alert.', severity_justification: 'Simulated.', evidence: [], evidence_refs: [] }],
+        findings: [
+          {
+            alert_type: 'simulated',
+            severity,
+            description: 'Simulated alert.',
+            severity_justification: 'Simulated.',
+            evidence: [],
+            evidence_refs: [],
+          },
+        ],
         search_evidence: {},
         verification_evidence: null,
       },
@@ -59,7 +69,13 @@ export function analysisReportJson(baseUrl: string, file: SimFile, c: SimCase) {
     analysis_results: hasResults
       ? {
           full_analysis: fullAnalysis(file.risk!),
-          context_analysis: { mime_type: file.mimeType, format_classification: 'document', file_category: 'identity', summary: 'Simulated.', classifications: [] },
+          context_analysis: {
+            mime_type: file.mimeType,
+            format_classification: 'document',
+            file_category: 'identity',
+            summary: 'Simulated.',
+            classifications: [],
+          },
         }
       : null,
   }

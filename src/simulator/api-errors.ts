@@ -20,18 +20,19 @@ export class ApiError extends Error {
 
 // Codes and messages copied from the docs where they exist; the rest are marked **Assumption** in docs/simulator.md.
 export const apiErrors = {
-  unauthorised: () =>
-    new ApiError(401, 'request.authentication.invalid-token', 'Unauthorised (invalid or missing authentication token)'),
+  unauthorised: () => new ApiError(401, 'request.authentication.invalid-token', 'Unauthorised (invalid or missing authentication token)'),
   caseNotFound: () => new ApiError(404, 'request.cases.case.not-found', 'Case not found.'),
   fileNotFound: () => new ApiError(404, 'request.cases.file.not-found', 'File not found.'),
   invalid: (field: string, reason: string) =>
     new ApiError(400, 'request.validation.invalid', `Invalid request: ${field} ${reason}.`, { field, reason }),
-  labelTaken: () =>
-    new ApiError(409, 'request.cases.case.label-conflict', 'A case with this label already exists.', { field: 'label' }),
-  alreadyLocked: () =>
-    new ApiError(409, 'request.cases.case.already-locked', 'The case is locked: files can no longer be added.'),
+  labelTaken: () => new ApiError(409, 'request.cases.case.label-conflict', 'A case with this label already exists.', { field: 'label' }),
+  alreadyLocked: () => new ApiError(409, 'request.cases.case.already-locked', 'The case is locked: files can no longer be added.'),
   missingRiskScore: () =>
-    new ApiError(409, 'request.cases.file.missing-risk-score', 'User tried to perform an invalid operation on a file without a risk score.'),
+    new ApiError(
+      409,
+      'request.cases.file.missing-risk-score',
+      'User tried to perform an invalid operation on a file without a risk score.',
+    ),
   rateLimited: (retryAfterSeconds: number) =>
     new ApiError(429, 'request.rate-limit', 'Too many requests. Please try again later.', undefined, {
       'retry-after': String(retryAfterSeconds),

@@ -23,7 +23,16 @@ function overridesFor(input: CreateCaseInput, count: number): FilePlanOverrides[
   }))
 }
 
-const documentNames = ['passport.pdf', 'bank-statement.pdf', 'payslip.png', 'utility-bill.jpg', 'driving-licence.jpg', 'invoice.pdf', 'tax-return.pdf', 'id-card.tiff']
+const documentNames = [
+  'passport.pdf',
+  'bank-statement.pdf',
+  'payslip.png',
+  'utility-bill.jpg',
+  'driving-licence.jpg',
+  'invoice.pdf',
+  'tax-return.pdf',
+  'id-card.tiff',
+]
 
 /** File labels for cases nobody named: realistic document names, starting at a seeded point. */
 function sampleFileLabels(prng: Prng, count: number): string[] {

@@ -19,13 +19,38 @@ export class UsageError extends Error {}
 const text = { type: 'string' } as const
 const flag = { type: 'boolean' } as const
 const optionSpec = {
-  port: text, host: text, 'api-key': { type: 'string', multiple: true }, seed: text, 'analysis-ms': text,
-  'heartbeat-ms': text, 'retry-ms': text, demo: text, control: flag, scenario: text, framing: text,
-  'limit-streams': text, 'limit-polls-per-hour': text, 'limit-list-per-min': text, 'limit-get-per-min': text,
-  'limit-create-per-min': text, 'no-limits': flag, 'load-cases': text, 'load-rate': text, 'load-duration-ms': text,
-  fault: { type: 'string', multiple: true }, 'drop-after': text, 'drop-probability': text, 'stall-ms': text,
-  'stall-after': text, 'error-burst': text, 'rate-limit-burst': text, 'html-stream': flag, 'buffer-kb': text,
-  'slow-first-byte-ms': text, 'revoke-key': { type: 'string', multiple: true }, help: flag,
+  port: text,
+  host: text,
+  'api-key': { type: 'string', multiple: true },
+  seed: text,
+  'analysis-ms': text,
+  'heartbeat-ms': text,
+  'retry-ms': text,
+  demo: text,
+  control: flag,
+  scenario: text,
+  framing: text,
+  'limit-streams': text,
+  'limit-polls-per-hour': text,
+  'limit-list-per-min': text,
+  'limit-get-per-min': text,
+  'limit-create-per-min': text,
+  'no-limits': flag,
+  'load-cases': text,
+  'load-rate': text,
+  'load-duration-ms': text,
+  fault: { type: 'string', multiple: true },
+  'drop-after': text,
+  'drop-probability': text,
+  'stall-ms': text,
+  'stall-after': text,
+  'error-burst': text,
+  'rate-limit-burst': text,
+  'html-stream': flag,
+  'buffer-kb': text,
+  'slow-first-byte-ms': text,
+  'revoke-key': { type: 'string', multiple: true },
+  help: flag,
 } as const
 
 function parseWithNode(argv: string[]) {
@@ -55,13 +80,21 @@ export function parseSimulatorArgs(argv: string[]): CommandLine {
   const v = parseWithNode(argv)
   if (v.help) return { kind: 'help' }
   const int = (name: keyof typeof v & string, min = 0, max = 2 ** 31 - 1) => number(v[name] as string | undefined, name, min, max)
-  if (v.framing !== undefined && v.framing !== 'named' && v.framing !== 'data-only') throw new UsageError('--framing must be named or data-only.')
-  const limitFlags: [keyof RateLimits, string][] = [['streamsPerKey', 'limit-streams'], ['pollsPerHour', 'limit-polls-per-hour'], ['listPerMin', 'limit-list-per-min'], ['getPerMin', 'limit-get-per-min'], ['createPerMin', 'limit-create-per-min']]
+  if (v.framing !== undefined && v.framing !== 'named' && v.framing !== 'data-only')
+    throw new UsageError('--framing must be named or data-only.')
+  const limitFlags: [keyof RateLimits, string][] = [
+    ['streamsPerKey', 'limit-streams'],
+    ['pollsPerHour', 'limit-polls-per-hour'],
+    ['listPerMin', 'limit-list-per-min'],
+    ['getPerMin', 'limit-get-per-min'],
+    ['createPerMin', 'limit-create-per-min'],
+  ]
   const limits: Partial<RateLimits> = {}
   for (const [field, name] of limitFlags) if (v[name as keyof typeof v] !== undefined) limits[field] = int(name as keyof typeof v & string)
   if (v['no-limits'] && Object.keys(limits).length > 0) throw new UsageError('--no-limits cannot be combined with --limit-* flags.')
   const loadCases = int('load-cases', 1, 100_000)
-  if (loadCases === undefined && (v['load-rate'] !== undefined || v['load-duration-ms'] !== undefined)) throw new UsageError('--load-rate and --load-duration-ms need --load-cases.')
+  if (loadCases === undefined && (v['load-rate'] !== undefined || v['load-duration-ms'] !== undefined))
+    throw new UsageError('--load-rate and --load-duration-ms need --load-cases.')
 
   const options: SimulatorOptions = {
     host: v.host,
@@ -75,13 +108,19 @@ export function parseSimulatorArgs(argv: string[]): CommandLine {
     control: v.control,
     framing: v.framing as SimulatorOptions['framing'],
     limits: v['no-limits'] ? false : limits,
-    load: loadCases === undefined ? undefined : { cases: loadCases, eventsPerSecond: int('load-rate', 1), durationMs: int('load-duration-ms', 1000) },
+    load:
+      loadCases === undefined
+        ? undefined
+        : { cases: loadCases, eventsPerSecond: int('load-rate', 1), durationMs: int('load-duration-ms', 1000) },
   }
   for (const key of Object.keys(options) as (keyof SimulatorOptions)[]) if (options[key] === undefined) delete options[key]
   return { kind: 'run', options, scenarioPath: v.scenario ?? null, steps: faultSteps(v, int) }
 }
 
-function faultSteps(v: ReturnType<typeof parseWithNode>, int: (name: keyof typeof v & string, min?: number, max?: number) => number | undefined): ScenarioStep[] {
+function faultSteps(
+  v: ReturnType<typeof parseWithNode>,
+  int: (name: keyof typeof v & string, min?: number, max?: number) => number | undefined,
+): ScenarioStep[] {
   const faults: Fault[] = (v.fault ?? []).map((raw) => {
     let json: unknown
     try {
@@ -95,7 +134,8 @@ function faultSteps(v: ReturnType<typeof parseWithNode>, int: (name: keyof typeo
   })
   const dropAfter = int('drop-after')
   const dropProbability = number(v['drop-probability'], 'drop-probability', 0, 1, false)
-  if (dropAfter !== undefined || dropProbability !== undefined) faults.push({ kind: 'drop-stream', afterEvents: dropAfter, perEventProbability: dropProbability })
+  if (dropAfter !== undefined || dropProbability !== undefined)
+    faults.push({ kind: 'drop-stream', afterEvents: dropAfter, perEventProbability: dropProbability })
   const stallMs = int('stall-ms', 1)
   if (stallMs !== undefined) faults.push({ kind: 'stall-stream', stallMs, afterEvents: int('stall-after') ?? 0 })
   else if (v['stall-after'] !== undefined) throw new UsageError('--stall-after needs --stall-ms.')

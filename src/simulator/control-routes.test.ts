@@ -21,10 +21,16 @@ describe('the HTTP control endpoint', () => {
     expect(fileIds).toHaveLength(1)
     expect((await control('GET', `/cases/${caseId}`)).json).toMatchObject({ case_id: caseId, label: 'Via HTTP' })
     expect((await control('POST', `/cases/${caseId}/complete`)).status).toBe(200)
-    expect((await get(sim.baseUrl, `/cases/${caseId}`)).json).toMatchObject({ file_analysis_status: 'file_analysis_complete', files: [{ current_risk_score: 'low' }] })
+    expect((await get(sim.baseUrl, `/cases/${caseId}`)).json).toMatchObject({
+      file_analysis_status: 'file_analysis_complete',
+      files: [{ current_risk_score: 'low' }],
+    })
     expect((await control('DELETE', `/cases/${caseId}`)).status).toBe(200)
     expect((await control('GET', `/cases/${caseId}`)).status).toBe(404)
-    const stats = (await control('GET', '/stats')).json as { requestsByRoute: Record<string, number>; cases: { total: number; completed: number } }
+    const stats = (await control('GET', '/stats')).json as {
+      requestsByRoute: Record<string, number>
+      cases: { total: number; completed: number }
+    }
     expect(stats.requestsByRoute.get).toBe(1)
     expect(stats.cases).toMatchObject({ total: 0 })
     expect((await control('POST', '/cases', { label: 'x', bogus: 1 })).status).toBe(400)

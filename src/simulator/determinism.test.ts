@@ -27,7 +27,10 @@ async function fingerprint(seed: number): Promise<unknown> {
   return Promise.all(
     created.map(async ({ caseId, fileIds }, i) => {
       const key = i === 2 ? 'vdx_b' : 'vdx_a'
-      const details = (await get(sim.baseUrl, `/cases/${caseId}`, key)).json as { label: string; files: { label: string; current_risk_score: string | null }[] }
+      const details = (await get(sim.baseUrl, `/cases/${caseId}`, key)).json as {
+        label: string
+        files: { label: string; current_risk_score: string | null }[]
+      }
       const { events } = (await get(sim.baseUrl, `/cases/${caseId}/progress/poll`, key)).json as { events: Event[] }
       const startedAt = events[0].timestamp
       // The last 40 bits of a UUIDv7 are pure seeded randomness; the rest holds the clock and a counter.
@@ -36,7 +39,15 @@ async function fingerprint(seed: number): Promise<unknown> {
         caseIdTail: randomTail(caseId),
         label: details.label,
         files: details.files.map((f, index) => [f.label, f.current_risk_score, randomTail(fileIds[index])]),
-        events: events.map((e) => [e.type, e.file_id && fileIds.indexOf(e.file_id), e.stage, e.progress, e.outcome, e.timestamp - startedAt, randomTail(e.id)]),
+        events: events.map((e) => [
+          e.type,
+          e.file_id && fileIds.indexOf(e.file_id),
+          e.stage,
+          e.progress,
+          e.outcome,
+          e.timestamp - startedAt,
+          randomTail(e.id),
+        ]),
       }
     }),
   )
@@ -63,7 +74,10 @@ describe('demo cases', () => {
       expect(details.files.every((f) => f.analysis_status !== 'waiting_for_upload')).toBe(true)
     }
     const eventCounts = await Promise.all(
-      list.cases.map(async (c) => ((await get(sim.baseUrl, `/cases/${c.case_id}/progress/poll`, 'vdx_first')).json as { events: unknown[] }).events.length),
+      list.cases.map(
+        async (c) =>
+          ((await get(sim.baseUrl, `/cases/${c.case_id}/progress/poll`, 'vdx_first')).json as { events: unknown[] }).events.length,
+      ),
     )
     // Some cases have barely started, others are nearly done.
     expect(Math.min(...eventCounts)).toBeLessThan(10)

@@ -33,7 +33,10 @@ export function createPrng(seed: number, ...salts: (number | string)[]): Prng {
   let mixed = hashSalt(seed)
   for (const salt of salts) mixed = Math.imul(mixed ^ hashSalt(salt), 0x01000193) >>> 0
   const init = splitMix32(mixed)
-  let a = init(), b = init(), c = init(), d = init()
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init()
   const nextUint32 = (): number => {
     const t = (((a + b) | 0) + d) | 0
     d = (d + 1) | 0

@@ -18,7 +18,8 @@ describe('rate limits per key', () => {
   it('limits create, list, get and poll in sliding windows, per key', async () => {
     sim = await startSimulator({ apiKeys: ['vdx_one', 'vdx_two'], limits, analysisMs: 300 })
     const { caseId } = sim.control.createCase({ apiKey: 'vdx_one', fileLabels: ['a.pdf'] })
-    for (let i = 0; i < 2; i++) expect((await call(sim.baseUrl, 'POST', '/cases', { key: 'vdx_one', body: { label: `c${i}` } })).status).toBe(201)
+    for (let i = 0; i < 2; i++)
+      expect((await call(sim.baseUrl, 'POST', '/cases', { key: 'vdx_one', body: { label: `c${i}` } })).status).toBe(201)
     await expectLimited(await call(sim.baseUrl, 'POST', '/cases', { key: 'vdx_one', body: { label: 'c9' } }), '60')
     expect((await call(sim.baseUrl, 'POST', '/cases', { key: 'vdx_two', body: { label: 'c9' } })).status).toBe(201)
 

@@ -37,7 +37,10 @@ describe('scenario files', () => {
   })
 
   it('names the file and the first problem of a bad one', async () => {
-    const bad = await writeTemp('bad.json', JSON.stringify({ cases: 2, schedule: [{ atMs: 5, action: 'set-faults', faults: [{ kind: 'explode' }] }] }))
+    const bad = await writeTemp(
+      'bad.json',
+      JSON.stringify({ cases: 2, schedule: [{ atMs: 5, action: 'set-faults', faults: [{ kind: 'explode' }] }] }),
+    )
     await expect(loadScenarioFile(bad)).rejects.toThrow(/bad\.json: invalid scenario \(schedule\.0\.faults\.0\.kind: /)
     const typo = await writeTemp('typo.json', JSON.stringify({ casess: 2 }))
     await expect(loadScenarioFile(typo)).rejects.toThrow(/typo\.json.*casess/)
@@ -56,8 +59,12 @@ describe('scenario files', () => {
     await new Promise((r) => setTimeout(r, 400))
     expect(sim.control.caseDetails(oldest)).toBeNull()
     expect((await get(sim.baseUrl, '/cases')).status).toBe(401)
-    const details = sim.control.caseDetails(list.cases[0].case_id) as { files: { analysis_outcome: string; current_risk_score: string | null }[]; file_analysis_status: string }
+    const details = sim.control.caseDetails(list.cases[0].case_id) as {
+      files: { analysis_outcome: string; current_risk_score: string | null }[]
+      file_analysis_status: string
+    }
     expect(details.file_analysis_status).toBe('file_analysis_complete')
-    for (const file of details.files) expect(file.analysis_outcome === 'failed' ? file.current_risk_score === null : file.current_risk_score === 'high').toBe(true)
+    for (const file of details.files)
+      expect(file.analysis_outcome === 'failed' ? file.current_risk_score === null : file.current_risk_score === 'high').toBe(true)
   })
 })

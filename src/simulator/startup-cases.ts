@@ -47,5 +47,8 @@ export function loadProfile(load: Required<LoadOptions>): AnalysisProfile {
 export function createLoadCases(createSimCase: CaseFactory, prng: Prng, load: Required<LoadOptions>): string[] {
   const profile = loadProfile(load)
   // A small random head start per case keeps a thousand cases from ticking in lockstep.
-  return Array.from({ length: load.cases }, () => createSimCase({}, { labelPrefix: 'Load case', profile, startedFraction: prng.between(0, 0.02) }).id)
+  return Array.from(
+    { length: load.cases },
+    () => createSimCase({}, { labelPrefix: 'Load case', profile, startedFraction: prng.between(0, 0.02) }).id,
+  )
 }

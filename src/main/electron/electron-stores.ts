@@ -1,9 +1,9 @@
 import { app } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
-import type { ProfileDocuments } from '../core/app/backend-session'
-import { openJsonDocument, type JsonDocument } from '../core/persistence/json-document'
-import type { Log } from '../core/runtime/log'
+import type { ProfileDocuments } from '../../core/app/backend-session'
+import { openJsonDocument, type JsonDocument } from '../../core/persistence/json-document'
+import type { Log } from '../../core/runtime/log'
 
 /** electron-store files under the app's userData folder, set aside and rebuilt if corrupted. */
 export function openElectronDocument(name: string, log: Log): JsonDocument {

@@ -1,5 +1,5 @@
 import { startSimulator } from '../../simulator'
-import type { EmbeddedSimulator } from '../core/app/case-monitor-app'
+import type { EmbeddedSimulator } from '../../core/app/case-monitor-app'
 
 /** The built-in Veridox simulator the app follows until a key is set: a handful of claims in flight. */
 export async function startEmbeddedSimulator(): Promise<EmbeddedSimulator> {

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { commandChannel, commandNames, eventChannel } from '../../shared/ipc'
-import type { CommandDispatcher } from '../core/app/command-dispatcher'
-import type { EventSink } from '../core/app/delta-batcher'
+import type { CommandDispatcher } from '../../core/app/command-dispatcher'
+import type { EventSink } from '../../core/app/delta-batcher'
 
 /**
  * Registers one handler per contract command. Calls from any frame but the app's own page are

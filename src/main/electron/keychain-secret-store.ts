@@ -1,7 +1,7 @@
 import { safeStorage } from 'electron'
-import type { SecretStore } from '../core/app/secret-store'
-import type { JsonDocument } from '../core/persistence/json-document'
-import type { Log } from '../core/runtime/log'
+import type { SecretStore } from '../../core/app/secret-store'
+import type { JsonDocument } from '../../core/persistence/json-document'
+import type { Log } from '../../core/runtime/log'
 
 /**
  * The API key, encrypted by the OS keychain (macOS Keychain, Windows DPAPI, libsecret/kwallet) before

@@ -1,6 +1,6 @@
 import { Menu, Notification, Tray, type BrowserWindow, type NativeImage } from 'electron'
-import type { CaseSummary } from '../core/app/case-monitor-app'
-import type { CompletionNotice } from '../core/app/completion-notices'
+import type { CaseSummary } from '../../core/app/case-monitor-app'
+import type { CompletionNotice } from '../../core/app/completion-notices'
 
 export function summaryText(summary: CaseSummary): string {
   const parts = [`${summary.inProgress} in progress`, `${summary.completed} completed`]
@@ -8,7 +8,10 @@ export function summaryText(summary: CaseSummary): string {
   return `Case Monitor — ${parts.join(', ')}`
 }
 
-export function createAppTray(options: { icon: NativeImage; showWindow(): void; quit(): void }): { update(summary: CaseSummary): void; destroy(): void } {
+export function createAppTray(options: { icon: NativeImage; showWindow(): void; quit(): void }): {
+  update(summary: CaseSummary): void
+  destroy(): void
+} {
   const tray = new Tray(options.icon)
   tray.setContextMenu(
     Menu.buildFromTemplate([

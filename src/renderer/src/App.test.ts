@@ -41,7 +41,10 @@ describe('App', () => {
     expect(banner.text()).toContain('not real Veridox cases')
     expect(banner.text()).toContain('API key')
 
-    await banner.findAll('button').find((b) => b.text() === 'Start a demo case')?.trigger('click')
+    await banner
+      .findAll('button')
+      .find((b) => b.text() === 'Start a demo case')
+      ?.trigger('click')
     await flushPromises()
     expect(fake.callsTo('startDemoCase')).toHaveLength(1)
     expect(wrapper.text()).not.toContain('No cases yet')
@@ -71,7 +74,10 @@ describe('App', () => {
     })
     await flushPromises()
     expect(wrapper.text()).toContain('Your cases could not be loaded')
-    await wrapper.findAll('button').find((b) => b.text() === 'Try again')?.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Try again')
+      ?.trigger('click')
     await flushPromises()
     expect(wrapper.text()).toContain('No cases yet')
   })

@@ -19,9 +19,9 @@ describe('case words', () => {
     expect(filesSummary([])).toBe('No files yet')
     expect(filesSummary([], true)).toBe('Checking files…')
     expect(filesSummary([makeFile({ status: 'success' })])).toBe('1 file · 1 done')
-    expect(
-      filesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })]),
-    ).toBe('3 files · 2 done')
+    expect(filesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })])).toBe(
+      '3 files · 2 done',
+    )
     expect(filesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
   })
 

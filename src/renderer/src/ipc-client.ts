@@ -1,12 +1,5 @@
 import { AppError } from '@shared/errors'
-import {
-  bridgeGlobalName,
-  commandNames,
-  type Bridge,
-  type CommandInput,
-  type CommandName,
-  type CommandOutput,
-} from '@shared/ipc'
+import { bridgeGlobalName, commandNames, type Bridge, type CommandInput, type CommandName, type CommandOutput } from '@shared/ipc'
 
 export type CaseMonitorClient = {
   [K in CommandName]: (...args: CommandInput<K>) => Promise<CommandOutput<K>>

@@ -9,9 +9,7 @@ interface ActiveFault {
 }
 
 export type ReplacedResponse =
-  | { kind: 'server-error'; status: 500 | 502 | 503 }
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'html-page' }
+  { kind: 'server-error'; status: 500 | 502 | 503 } | { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'html-page' }
 
 export interface RequestFaults {
   delayMs: number

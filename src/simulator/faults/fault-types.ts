@@ -50,7 +50,11 @@ export interface FaultPlan {
 export const streamOnlyFaultKinds: ReadonlySet<FaultKind> = new Set(['drop-stream', 'stall-stream', 'buffer-stream'])
 
 const count = z.number().int().min(0)
-const ms = z.number().int().min(0).max(24 * 3600_000)
+const ms = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600_000)
 const probability = z.number().min(0).max(1)
 const scope = {
   routes: z.array(z.enum(routeNames)).min(1).optional(),
@@ -67,7 +71,11 @@ export const faultSchema = z.discriminatedUnion('kind', [
       message: 'drop-stream needs afterEvents or perEventProbability',
     }),
   z.strictObject({ ...scope, kind: z.literal('stall-stream'), stallMs: ms, afterEvents: count.optional() }),
-  z.strictObject({ ...scope, kind: z.literal('server-error'), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional() }),
+  z.strictObject({
+    ...scope,
+    kind: z.literal('server-error'),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+  }),
   z.strictObject({ ...scope, kind: z.literal('rate-limit'), retryAfterSeconds: z.number().int().min(0).max(3600).optional() }),
   z.strictObject({ ...scope, kind: z.literal('html-page') }),
   z.strictObject({ ...scope, kind: z.literal('buffer-stream'), flushAtKb: z.number().min(0).optional() }),

@@ -15,7 +15,8 @@ async function start(options: SimulatorOptions = {}) {
   return sim
 }
 const auth = { 'x-api-key': 'vdx_simulator' }
-const stream = (sim: Simulator, caseId: string, headers = {}) => openSse(`${sim.baseUrl}/cases/${caseId}/progress/stream`, { ...auth, ...headers })
+const stream = (sim: Simulator, caseId: string, headers = {}) =>
+  openSse(`${sim.baseUrl}/cases/${caseId}/progress/stream`, { ...auth, ...headers })
 const stored = (frames: SseFrame[]) => frames.filter((f) => f.id !== undefined)
 
 describe('stream faults', () => {
@@ -60,7 +61,12 @@ describe('stream faults', () => {
 
   it('buffers like a proxy: nothing until the end, or chunks of at least N KB', async () => {
     const sim = await start()
-    sim.control.setFaults({ faults: [{ kind: 'buffer-stream', count: 1 }, { kind: 'buffer-stream', flushAtKb: 1 }] })
+    sim.control.setFaults({
+      faults: [
+        { kind: 'buffer-stream', count: 1 },
+        { kind: 'buffer-stream', flushAtKb: 1 },
+      ],
+    })
     const { caseId } = sim.control.createCase({ fileLabels: ['a.pdf', 'b.pdf'], fileDurationsMs: [250, 250] })
     const heldToEnd = await stream(sim, caseId)
     await heldToEnd.ended
@@ -88,7 +94,12 @@ describe('stream faults', () => {
 describe('request faults', () => {
   it('sends bursts of 5xx and of 429 with Retry-After, for a count, then recovers', async () => {
     const sim = await start()
-    sim.control.setFaults({ faults: [{ kind: 'server-error', status: 502, count: 2, routes: ['list'] }, { kind: 'rate-limit', retryAfterSeconds: 7, count: 1, routes: ['files'] }] })
+    sim.control.setFaults({
+      faults: [
+        { kind: 'server-error', status: 502, count: 2, routes: ['list'] },
+        { kind: 'rate-limit', retryAfterSeconds: 7, count: 1, routes: ['files'] },
+      ],
+    })
     const statuses = []
     for (let i = 0; i < 3; i++) statuses.push((await get(sim.baseUrl, '/cases')).status)
     expect(statuses).toEqual([502, 502, 200])

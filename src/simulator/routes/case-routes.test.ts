@@ -17,7 +17,12 @@ describe('POST /cases', () => {
   it('answers 201 with upload URLs that point back at the simulator', async () => {
     const res = await create({ label: 'Claim 1', reference_label: 'CLM-1', file_labels: ['a.pdf', 'b.png'] })
     expect(res.status).toBe(201)
-    const body = res.json as { case_id: string; is_locked: boolean; stream_url: string; files: { file_id: string; label: string; sas_url: string; expires_at: string }[] }
+    const body = res.json as {
+      case_id: string
+      is_locked: boolean
+      stream_url: string
+      files: { file_id: string; label: string; sas_url: string; expires_at: string }[]
+    }
     expect(body.case_id).toMatch(UUID_V7)
     expect(body.is_locked).toBe(false)
     expect(body.stream_url).toBe(`/cases/${body.case_id}/progress`)
@@ -79,7 +84,20 @@ describe('GET /cases and GET /cases/{id}', () => {
     expect(body.cases.map((c) => c.label)).toEqual(['Third', 'Second', 'First'])
     expect(body).toMatchObject({ total: 3, limit: 50, offset: 0 })
     expect(Object.keys(body.cases[0]).sort()).toEqual(
-      ['case_id', 'created_at', 'file_analysis_completed_at', 'file_analysis_status', 'is_locked', 'label', 'locked_at', 'metadata', 'reference_label', 'team_id', 'team_name', 'updated_at'].sort(),
+      [
+        'case_id',
+        'created_at',
+        'file_analysis_completed_at',
+        'file_analysis_status',
+        'is_locked',
+        'label',
+        'locked_at',
+        'metadata',
+        'reference_label',
+        'team_id',
+        'team_name',
+        'updated_at',
+      ].sort(),
     )
     const page = (await get(sim.baseUrl, '/cases?limit=1&offset=1', 'vdx_one')).json
     expect(page).toMatchObject({ cases: [{ label: 'Second' }], total: 3, limit: 1, offset: 1 })
@@ -97,9 +115,23 @@ describe('GET /cases and GET /cases/{id}', () => {
       locked_at: null,
       file_analysis_status: 'waiting_for_file_analysis',
       file_analysis_completed_at: null,
-      files: [{ label: 'a.pdf', mime_type: 'application/pdf', analysis_status: 'waiting_for_upload', analysis_outcome: null, current_analysis_phase: null, current_risk_score: null, uploaded_at: null }],
+      files: [
+        {
+          label: 'a.pdf',
+          mime_type: 'application/pdf',
+          analysis_status: 'waiting_for_upload',
+          analysis_outcome: null,
+          current_analysis_phase: null,
+          current_risk_score: null,
+          uploaded_at: null,
+        },
+      ],
     })
-    for (const [path, key] of [[`/cases/${case_id}`, 'vdx_two'], ['/cases/not-a-uuid', 'vdx_one'], ['/cases/019bfb3c-1257-7455-af2e-0cd3cadab5c7', 'vdx_one']]) {
+    for (const [path, key] of [
+      [`/cases/${case_id}`, 'vdx_two'],
+      ['/cases/not-a-uuid', 'vdx_one'],
+      ['/cases/019bfb3c-1257-7455-af2e-0cd3cadab5c7', 'vdx_one'],
+    ]) {
       const res = await get(sim.baseUrl, path, key)
       expect(res.status).toBe(404)
       expect(res.json).toMatchObject({ error_code: 'request.cases.case.not-found' })
@@ -109,18 +141,28 @@ describe('GET /cases and GET /cases/{id}', () => {
 
 describe('upload, lock, relabel and more files', () => {
   it('locks at the first upload, analyses once all are uploaded, then refuses more files', async () => {
-    const created = (await create({ label: 'Upload me', file_labels: ['a.pdf', 'b.pdf'] })).json as { case_id: string; files: { sas_url: string }[] }
+    const created = (await create({ label: 'Upload me', file_labels: ['a.pdf', 'b.pdf'] })).json as {
+      case_id: string
+      files: { sas_url: string }[]
+    }
     const more = await call(sim.baseUrl, 'POST', `/cases/${created.case_id}/files`, { key: 'vdx_one', body: { file_labels: ['c.jpg'] } })
     expect(more.status).toBe(201)
     const extra = (more.json as { files: { sas_url: string }[] }).files
-    expect((await call(sim.baseUrl, 'PUT', created.files[0].sas_url.replace(sim.baseUrl, ''), { key: null, body: 'bytes' })).status).toBe(201)
-    let details = sim.control.caseDetails(created.case_id) as { is_locked: boolean; locked_at: string; files: { analysis_status: string }[] }
+    expect((await call(sim.baseUrl, 'PUT', created.files[0].sas_url.replace(sim.baseUrl, ''), { key: null, body: 'bytes' })).status).toBe(
+      201,
+    )
+    let details = sim.control.caseDetails(created.case_id) as {
+      is_locked: boolean
+      locked_at: string
+      files: { analysis_status: string }[]
+    }
     expect(details.is_locked).toBe(true)
     expect(details.files.map((f) => f.analysis_status)).toEqual(['processing', 'waiting_for_upload', 'waiting_for_upload'])
     const locked = await call(sim.baseUrl, 'POST', `/cases/${created.case_id}/files`, { key: 'vdx_one', body: { file_labels: ['d.jpg'] } })
     expect(locked.status).toBe(409)
     expect(locked.json).toMatchObject({ error_code: 'request.cases.case.already-locked' })
-    for (const file of [created.files[1], extra[0]]) await call(sim.baseUrl, 'PUT', file.sas_url.replace(sim.baseUrl, ''), { key: null, body: 'x' })
+    for (const file of [created.files[1], extra[0]])
+      await call(sim.baseUrl, 'PUT', file.sas_url.replace(sim.baseUrl, ''), { key: null, body: 'x' })
     await new Promise((r) => setTimeout(r, 600))
     details = sim.control.caseDetails(created.case_id) as typeof details
     expect(details).toMatchObject({ file_analysis_status: 'file_analysis_complete' })

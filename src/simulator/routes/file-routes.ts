@@ -9,7 +9,10 @@ import { intParam, readJsonBody, sendJson } from '../http-io'
 import type { AuthenticatedRequest, RouteDefinition } from './route-types'
 
 const confirmBody = z.object({
-  risk_score: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(riskLevels)),
+  risk_score: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(riskLevels)),
   confirmation_reason: z.string().max(1000).optional(),
 })
 
@@ -38,7 +41,10 @@ export const fileRoutes: RouteDefinition[] = [
       const rows = ctx.store.listOwned(key.key).flatMap((c) => c.files.map((file) => ({ file, c })))
       const direction = sortOrder === 'asc' ? 1 : -1
       const byDate = (a: SimFile, b: SimFile) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
-      rows.sort((a, b) => direction * (sortBy === 'risk_score' ? riskRank(a.file) - riskRank(b.file) || byDate(a.file, b.file) : byDate(a.file, b.file)))
+      rows.sort(
+        (a, b) =>
+          direction * (sortBy === 'risk_score' ? riskRank(a.file) - riskRank(b.file) || byDate(a.file, b.file) : byDate(a.file, b.file)),
+      )
       const files = rows.slice(offset, offset + limit).map(({ file, c }) => fileListItemJson(ctx.baseUrl(), file, c))
       sendJson(res, 200, { files, total: rows.length })
     },

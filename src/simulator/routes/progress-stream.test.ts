@@ -16,7 +16,11 @@ const stored = (frames: SseFrame[]) => frames.filter((f) => f.id !== undefined)
 describe('GET /cases/{id}/progress/stream', () => {
   it('sends retry first, then every event with id and event lines, heartbeats without id, then stream_closed', async () => {
     await start()
-    const { caseId, fileIds } = sim.control.createCase({ fileLabels: ['a.pdf', 'b.pdf'], outcomes: ['success', 'failed'], fileDurationsMs: [250, 350] })
+    const { caseId, fileIds } = sim.control.createCase({
+      fileLabels: ['a.pdf', 'b.pdf'],
+      outcomes: ['success', 'failed'],
+      fileDurationsMs: [250, 350],
+    })
     const sse = await openSse(streamUrl(caseId), auth)
     expect(sse.status).toBe(200)
     expect(sse.headers['content-type']).toBe('text/event-stream')
@@ -35,7 +39,10 @@ describe('GET /cases/{id}/progress/stream', () => {
     const completions = events.filter((f) => f.event === 'file.analysis.completed').map((f) => f.json!)
     expect(completions).toHaveLength(2)
     expect(completions.map((e) => [e.file_id, e.outcome, e.progress, e.stage]).sort()).toEqual(
-      [[fileIds[0], 'success', 100, 'full_analysis'], [fileIds[1], 'failed', 100, 'full_analysis']].sort(),
+      [
+        [fileIds[0], 'success', 100, 'full_analysis'],
+        [fileIds[1], 'failed', 100, 'full_analysis'],
+      ].sort(),
     )
     const progress = events.filter((f) => f.event === 'file.analysis.progress').map((f) => f.json!)
     expect(Object.keys(progress[0])).toEqual(['type', 'id', 'timestamp', 'case_id', 'file_id', 'stage', 'progress'])

@@ -20,12 +20,10 @@ export const searchRoute: RouteDefinition = {
     if (query.length < 1 || query.length > 100) throw apiErrors.invalid('query', 'must be 1–100 characters')
     const limit = intParam(url, 'limit', 50, 1, 100)
     const offset = intParam(url, 'offset', 0, 0, Number.MAX_SAFE_INTEGER)
-    const hits = ctx.store
-      .listOwned(key.key)
-      .flatMap((c) => {
-        const caseMatches = matchesPrefix(c.label, query)
-        return c.files.filter((file) => caseMatches || matchesPrefix(file.label, query)).map((file) => ({ file, c }))
-      })
+    const hits = ctx.store.listOwned(key.key).flatMap((c) => {
+      const caseMatches = matchesPrefix(c.label, query)
+      return c.files.filter((file) => caseMatches || matchesPrefix(file.label, query)).map((file) => ({ file, c }))
+    })
     const results = hits.slice(offset, offset + limit).map(({ file, c }) => fileListItemJson(ctx.baseUrl(), file, c))
     sendJson(res, 200, { results, total: hits.length })
   },

@@ -31,7 +31,15 @@ export function makeCase(overrides: Partial<CaseView> = {}): CaseView {
 
 export function makeFile(overrides: Partial<FileView> = {}): FileView {
   counter += 1
-  return { fileId: `file-${counter}`, label: `file-${counter}.pdf`, stage: 'ela', progress: 50, status: 'processing', risk: null, ...overrides }
+  return {
+    fileId: `file-${counter}`,
+    label: `file-${counter}.pdf`,
+    stage: 'ela',
+    progress: 50,
+    status: 'processing',
+    risk: null,
+    ...overrides,
+  }
 }
 
 export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsView {

@@ -1,0 +1,57 @@
+import type { BackendMode } from '../../shared/backend'
+import { openCompletionLedger } from '../monitor/completion-ledger'
+import { createCaseMonitor, type CaseMonitor } from '../monitor/case-monitor'
+import type { MonitorTuning } from '../monitor/monitor-context'
+import { createWatchPersistence } from '../monitor/watch-persistence'
+import type { JsonDocument } from '../persistence/json-document'
+import { createMemoryDocument } from '../persistence/memory-document'
+import type { VeridoxLimits } from '../policy/limits'
+import type { Clock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
+import { createVeridoxClient, type Fetch, type VeridoxClient } from '../veridox/veridox-client'
+
+export interface ProfileDocuments {
+  watchList: JsonDocument
+  ledger: JsonDocument
+}
+
+/** One backend (the embedded simulator, or a Veridox host with a key) and the monitor following it. */
+export interface BackendSession {
+  mode: BackendMode
+  baseUrl: string
+  client: VeridoxClient
+  monitor: CaseMonitor
+}
+
+export function profileIdFor(baseUrl: string): string {
+  return new URL(baseUrl).host.replace(/[^a-z0-9.-]/gi, '_')
+}
+
+export function openBackendSession(options: {
+  mode: BackendMode
+  baseUrl: string
+  apiKey: string
+  fetch: Fetch
+  clock: Clock
+  log: Log
+  /** Null keeps state in memory only (the simulator's demo data is fresh on every start). */
+  documents: ProfileDocuments | null
+  limits?: VeridoxLimits
+  tuning?: Partial<MonitorTuning>
+}): BackendSession {
+  const { clock, log } = options
+  const client = createVeridoxClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: options.fetch, now: clock.now })
+  const documents = options.documents ?? { watchList: createMemoryDocument(), ledger: createMemoryDocument() }
+  const monitor = createCaseMonitor({
+    client,
+    apiKey: options.apiKey,
+    fetch: options.fetch,
+    clock,
+    log,
+    ledger: openCompletionLedger(documents.ledger, log),
+    persistence: createWatchPersistence({ document: documents.watchList, clock, log }),
+    limits: options.limits,
+    tuning: options.tuning,
+  })
+  return { mode: options.mode, baseUrl: client.baseUrl, client, monitor }
+}

@@ -1,0 +1,60 @@
+import type { RiskLevel } from '../../shared/case-view'
+import { mostSevereRisk } from '../../shared/case-view'
+import type { Clock } from '../runtime/clock'
+import type { CompletionAnnouncement } from '../monitor/case-monitor'
+
+export interface CompletionNotice {
+  title: string
+  body: string
+  /** The case to show when the notice is clicked; null for a summary of several. */
+  caseId: string | null
+}
+
+const riskWords: Record<RiskLevel, string> = { informational: 'Informational', low: 'Low', medium: 'Medium', high: 'High' }
+
+export const caseName = (label: string | null, caseId: string): string => label ?? `Case ${caseId.slice(0, 8)}`
+
+export function describeCompletion(announcement: CompletionAnnouncement): CompletionNotice {
+  const parts = [`${announcement.fileCount} ${announcement.fileCount === 1 ? 'file' : 'files'}`]
+  if (announcement.risk) parts.push(`${riskWords[announcement.risk]} risk`)
+  if (announcement.failedFileCount > 0) parts.push(`${announcement.failedFileCount} could not be analysed`)
+  return {
+    title: `Analysis complete: ${caseName(announcement.label, announcement.caseId)}`,
+    body: parts.join(' · '),
+    caseId: announcement.caseId,
+  }
+}
+
+export function describeCompletions(announcements: readonly CompletionAnnouncement[]): CompletionNotice {
+  if (announcements.length === 1) return describeCompletion(announcements[0]!)
+  const worst = mostSevereRisk(announcements.map((a) => a.risk))
+  const names = announcements.slice(0, 3).map((a) => caseName(a.label, a.caseId))
+  const more = announcements.length > 3 ? ` and ${announcements.length - 3} more` : ''
+  return {
+    title: `${announcements.length} cases completed`,
+    body: `${names.join(', ')}${more}${worst ? ` · highest risk ${riskWords[worst]}` : ''}`,
+    caseId: null,
+  }
+}
+
+/** Completions that land together become one notice, so adding a hundred finished cases is not a hundred pop-ups. */
+export function createCompletionNotices(options: { clock: Clock; windowMs: number; show(notice: CompletionNotice): void }) {
+  let batch: CompletionAnnouncement[] = []
+  let cancel: (() => void) | null = null
+  const flush = (): void => {
+    cancel = null
+    if (batch.length > 0) options.show(describeCompletions(batch))
+    batch = []
+  }
+  return {
+    add(announcement: CompletionAnnouncement): void {
+      batch.push(announcement)
+      cancel ??= options.clock.setTimeout(flush, options.windowMs)
+    },
+    dispose(): void {
+      cancel?.()
+      cancel = null
+      batch = []
+    },
+  }
+}

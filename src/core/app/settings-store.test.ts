@@ -1,0 +1,46 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openConfDocument } from '../persistence/conf-document'
+import { documentedLimits } from '../policy/limits'
+import { silentLog, type Log } from '../runtime/log'
+import { createSettingsStore, defaultSettings } from './settings-store'
+
+function storeWith(contents: string, log: Log = silentLog) {
+  const directory = mkdtempSync(join(tmpdir(), 'case-monitor-settings-'))
+  writeFileSync(join(directory, 'settings.json'), contents)
+  const store = createSettingsStore(openConfDocument({ directory, name: 'settings', log: silentLog, now: () => 7 }), log)
+  return { store, directory }
+}
+
+describe('settings store', () => {
+  it('falls back to defaults when the file is not JSON, keeping the broken file aside', () => {
+    const { store, directory } = storeWith('{"region": "ca", "notificationsEnabled": fal')
+    expect(store.get()).toEqual(defaultSettings)
+    expect(readdirSync(directory)).toContain('settings.json.corrupt-7')
+  })
+
+  it('keeps every readable setting and replaces only the unreadable ones', () => {
+    const warnings: string[] = []
+    const { store } = storeWith(
+      JSON.stringify({ region: 'ca', notificationsEnabled: 'yes please', limits: { getPerMin: 120, listPerMin: -4 } }),
+      (_level, message, fields) => warnings.push(`${message} ${fields?.setting}`),
+    )
+    expect(store.get()).toMatchObject({ region: 'ca', notificationsEnabled: true, limits: documentedLimits })
+    expect(warnings).toEqual([
+      'ignored an unreadable setting and used its default notificationsEnabled',
+      'ignored an unreadable setting and used its default limits',
+    ])
+  })
+
+  it('reads higher limits granted by Veridox', () => {
+    const { store } = storeWith(JSON.stringify({ limits: { getPerMin: 120 } }))
+    expect(store.get().limits).toEqual({ ...documentedLimits, getPerMin: 120 })
+  })
+
+  it('does not keep a custom region without an address', () => {
+    const { store } = storeWith(JSON.stringify({ region: 'custom', customBaseUrl: null }))
+    expect(store.get().region).toBe('uk')
+  })
+})

@@ -1,0 +1,125 @@
+import { mostSevereRisk, type FileStatus, type FileView, type RiskLevel } from '../../shared/case-view'
+import type { ProgressEvent } from '../veridox/progress-event'
+import { isCaseCompleteStatus, type CaseDetails, type CaseFile, type CaseListItem } from '../veridox/wire-schemas'
+
+/** What Veridox has told us about one case, whichever way it was learnt. */
+export interface CaseState {
+  label: string | null
+  files: readonly FileView[]
+  isComplete: boolean
+  completedAt: number | null
+}
+
+export const emptyCaseState: CaseState = { label: null, files: [], isComplete: false, completedAt: null }
+
+const isSettled = (status: FileStatus): boolean => status === 'success' || status === 'failed'
+
+function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): FileView[] {
+  const index = files.findIndex((file) => file.fileId === fileId)
+  if (index === -1) {
+    const fresh: FileView = { fileId, label: '', stage: null, progress: 0, status: 'waiting', risk: null }
+    return [...files, update(fresh)]
+  }
+  const next = files.slice()
+  next[index] = update(files[index]!)
+  return next
+}
+
+/** Events may arrive twice (replay after reconnect, stream and poll both): applying one again changes nothing. */
+export function applyEvent(state: CaseState, event: ProgressEvent, now: number): CaseState {
+  switch (event.type) {
+    case 'file.analysis.progress':
+      return {
+        ...state,
+        files: upsertFile(state.files, event.fileId, (file) =>
+          isSettled(file.status)
+            ? file
+            : { ...file, status: 'processing', stage: event.stage ?? file.stage, progress: Math.max(file.progress ?? 0, event.progress) },
+        ),
+      }
+    case 'file.analysis.completed':
+      return {
+        ...state,
+        files: upsertFile(state.files, event.fileId, (file) => ({
+          ...file,
+          status: event.outcome,
+          stage: event.stage ?? file.stage,
+          progress: 100,
+        })),
+      }
+    case 'case.analysis.completed':
+      return state.isComplete ? state : { ...state, isComplete: true, completedAt: state.completedAt ?? now }
+  }
+}
+
+function fileStatusFrom(file: CaseFile): FileStatus {
+  if (file.analysis_status === 'settled') return file.analysis_outcome === 'failed' ? 'failed' : 'success'
+  if (file.analysis_status === 'processing') return 'processing'
+  return 'waiting'
+}
+
+function parseTime(value: string | null): number | null {
+  if (value === null) return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : time
+}
+
+/** A REST snapshot is authoritative for what it carries; progress it lacks is kept from events. */
+export function applySnapshot(state: CaseState, details: CaseDetails, now: number): CaseState {
+  const known = new Map(state.files.map((file) => [file.fileId, file]))
+  const files = details.files.map((file): FileView => {
+    const previous = known.get(file.file_id)
+    const status = fileStatusFrom(file)
+    const progress = isSettled(status) ? 100 : status === 'waiting' ? 0 : (previous?.progress ?? null)
+    return {
+      fileId: file.file_id,
+      label: file.label ?? previous?.label ?? '',
+      stage: file.current_analysis_phase ?? previous?.stage ?? null,
+      progress,
+      status,
+      risk: file.current_risk_score ?? previous?.risk ?? null,
+    }
+  })
+  const isComplete = isCaseCompleteStatus(details) || state.isComplete
+  return {
+    label: details.label ?? state.label,
+    files: files.length > 0 ? files : state.files,
+    isComplete,
+    completedAt: isComplete ? (parseTime(details.file_analysis_completed_at) ?? state.completedAt ?? now) : null,
+  }
+}
+
+export function applyListItem(state: CaseState, item: CaseListItem, now: number): CaseState {
+  const isComplete = isCaseCompleteStatus(item) || state.isComplete
+  return {
+    ...state,
+    label: item.label ?? state.label,
+    isComplete,
+    completedAt: isComplete ? (parseTime(item.file_analysis_completed_at) ?? state.completedAt ?? now) : null,
+  }
+}
+
+/** Null when some file's progress is not reported (the case has no stream): a mean over guesses would mislead. */
+export function overallProgress(state: CaseState): number | null {
+  if (state.isComplete) return 100
+  if (state.files.length === 0 || state.files.some((file) => file.progress === null)) return null
+  return Math.round(state.files.reduce((sum, file) => sum + (file.progress ?? 0), 0) / state.files.length)
+}
+
+export function caseRisk(state: CaseState): RiskLevel | null {
+  return mostSevereRisk(state.files.map((file) => file.risk))
+}
+
+/** True when every file has its final risk, so a completion can be announced with it. */
+export function hasFinalRisks(state: CaseState): boolean {
+  return state.files.every((file) => file.status === 'failed' || file.risk !== null)
+}
+
+/** Every file settled with its outcome and risk: nothing more will change. */
+export function isCaseSettled(state: CaseState): boolean {
+  return (
+    state.isComplete &&
+    state.files.length > 0 &&
+    state.files.every((file) => file.status === 'failed' || (file.status === 'success' && file.risk !== null))
+  )
+}

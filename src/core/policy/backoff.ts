@@ -1,0 +1,25 @@
+export interface BackoffPolicy {
+  /** Never wait less than this; raised to the server's `retry:` when it sends one. */
+  floorMs: number
+  /** Never wait more than this. */
+  capMs: number
+}
+
+export const defaultBackoff: BackoffPolicy = { floorMs: 1_000, capMs: 60_000 }
+
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"):
+ * a random wait between the floor and floor·2^attempt, capped. Jitter spreads reconnects of many
+ * cases after a shared outage instead of synchronising them.
+ */
+export function backoffDelay(
+  policy: BackoffPolicy,
+  attempt: number,
+  random: () => number,
+  serverRetryAfterMs: number | null = null,
+): number {
+  const floor = Math.min(policy.floorMs, policy.capMs)
+  const ceiling = Math.min(policy.capMs, floor * 2 ** Math.max(0, attempt))
+  const jittered = floor + random() * (ceiling - floor)
+  return Math.round(Math.max(jittered, serverRetryAfterMs ?? 0))
+}

@@ -1,0 +1,133 @@
+import type { z } from 'zod'
+import { parseProgressMessage, type ParsedMessage } from './progress-event'
+import { badBody, errorFromFetchFailure, errorFromResponse, VeridoxError } from './veridox-error'
+import {
+  authStatusSchema,
+  caseDetailsSchema,
+  caseListSchema,
+  createdCaseSchema,
+  pollResponseSchema,
+  type CaseDetails,
+  type CaseList,
+  type CreatedCase,
+} from './wire-schemas'
+
+export type Fetch = typeof fetch
+
+export interface VeridoxClientOptions {
+  baseUrl: string
+  apiKey: string
+  fetch: Fetch
+  now?: () => number
+  requestTimeoutMs?: number
+}
+
+export interface PollPage {
+  messages: ParsedMessage[]
+  hasMore: boolean
+}
+
+export interface VeridoxClient {
+  readonly baseUrl: string
+  getCase(caseId: string, signal?: AbortSignal): Promise<CaseDetails>
+  listCases(query: { limit: number; offset: number; label?: string }, signal?: AbortSignal): Promise<CaseList>
+  pollProgress(caseId: string, lastEventId: string | null, signal?: AbortSignal): Promise<PollPage>
+  authStatus(signal?: AbortSignal): Promise<{ type: string; is_active?: boolean }>
+  createCase(input: { label: string; fileLabels: string[] }, signal?: AbortSignal): Promise<CreatedCase>
+  uploadFile(sasUrl: string, body: string, signal?: AbortSignal): Promise<void>
+  streamUrl(caseId: string): string
+}
+
+export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const now = options.now ?? Date.now
+  const timeoutMs = options.requestTimeoutMs ?? 20_000
+
+  interface RequestOptions {
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+    signal?: AbortSignal | undefined
+  }
+
+  async function send(path: string, init: RequestOptions): Promise<Response> {
+    const signals = [AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])]
+    try {
+      return await options.fetch(`${baseUrl}${path}`, {
+        ...init,
+        signal: AbortSignal.any(signals),
+        headers: { accept: 'application/json', 'x-api-key': options.apiKey, ...init.headers },
+      })
+    } catch (error) {
+      if (init.signal?.aborted) throw error
+      throw errorFromFetchFailure(error)
+    }
+  }
+
+  async function requestJson<T>(path: string, schema: z.ZodType<T, unknown>, init: RequestOptions = {}): Promise<T> {
+    const response = await send(path, init)
+    const contentType = response.headers.get('content-type') ?? ''
+    const bodyText = await response.text()
+    if (!response.ok || !contentType.includes('json')) {
+      if (response.ok && !contentType.includes('text/html')) throw badBody('a non-JSON answer', response.status)
+      throw errorFromResponse({
+        status: response.status,
+        contentType,
+        bodyText,
+        retryAfter: response.headers.get('retry-after'),
+        now: now(),
+      })
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(bodyText)
+    } catch {
+      throw badBody('malformed JSON', response.status)
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success)
+      throw badBody(`an answer without ${parsed.error.issues[0]?.path.join('.') || 'the expected fields'}`, response.status)
+    return parsed.data
+  }
+
+  const casePath = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}`
+
+  return {
+    baseUrl,
+    getCase: (caseId, signal) => requestJson(casePath(caseId), caseDetailsSchema, { signal }),
+    listCases(query, signal) {
+      const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) })
+      if (query.label !== undefined) params.set('label', query.label)
+      return requestJson(`/cases?${params}`, caseListSchema, { signal })
+    },
+    async pollProgress(caseId, lastEventId, signal) {
+      const query = lastEventId ? `?${new URLSearchParams({ last_event_id: lastEventId })}` : ''
+      const page = await requestJson(`${casePath(caseId)}/progress/poll${query}`, pollResponseSchema, { signal })
+      return {
+        hasMore: page.has_more,
+        messages: page.events.map((data) => parseProgressMessage({ namedType: null, data, lineId: null, caseId })),
+      }
+    },
+    authStatus: (signal) => requestJson('/authentication/status', authStatusSchema, { signal }),
+    createCase: (input, signal) =>
+      requestJson('/cases', createdCaseSchema, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ label: input.label, file_labels: input.fileLabels }),
+      }),
+    async uploadFile(sasUrl, body, signal) {
+      // Uploads go straight to blob storage through the pre-signed URL (docs: quickstart), without the key.
+      let response: Response
+      try {
+        response = await options.fetch(sasUrl, { method: 'PUT', body, signal, headers: { 'x-ms-blob-type': 'BlockBlob' } })
+      } catch (error) {
+        throw errorFromFetchFailure(error)
+      }
+      if (!response.ok) {
+        throw new VeridoxError('server_error', `The file upload was refused (HTTP ${response.status}).`, { status: response.status })
+      }
+    },
+    streamUrl: (caseId) => `${baseUrl}${casePath(caseId)}/progress/stream`,
+  }
+}
