@@ -1,13 +1,23 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
+
+// Where a new test goes: `x.test.ts` is a unit test and must stay fast (no spawned processes, no
+// seconds-long runs against the simulator); `x.integration.test.ts` runs the monitor, the app core or
+// the built CLI against the simulator over loopback for seconds.
+const integrationFiles = ['src/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts']
+// Integration tests still waiting for their `.integration.test.ts` name (being edited elsewhere).
+const integrationFilesToRename = ['src/core/monitor/reliability.test.ts', 'src/core/monitor/case-monitor.test.ts']
+const soakFiles = ['scripts/chaos-soak/**/*.test.ts']
+
+const loopbackTimeouts = { testTimeout: 20_000, hookTimeout: 20_000 }
 
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
-          name: 'node',
+          name: 'unit',
           environment: 'node',
           include: [
             'src/main/**/*.test.ts',
@@ -17,8 +27,24 @@ export default defineConfig({
             'src/simulator/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
-          testTimeout: 20_000,
-          hookTimeout: 20_000,
+          exclude: [...configDefaults.exclude, ...integrationFiles, ...integrationFilesToRename, ...soakFiles],
+          ...loopbackTimeouts,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: [...integrationFiles, ...integrationFilesToRename],
+          ...loopbackTimeouts,
+        },
+      },
+      {
+        test: {
+          name: 'soak',
+          environment: 'node',
+          include: soakFiles,
+          ...loopbackTimeouts,
         },
       },
       {

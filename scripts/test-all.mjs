@@ -38,7 +38,8 @@ const isBuilt = gate('build', 'npm', ['run', '--silent', 'build'])
 
 const vitestJson = resolve(output, 'vitest-results.json')
 rmSync(vitestJson, { force: true })
-const vitest = run('unit and integration (vitest)', npx, [
+// No --project: one run of every vitest project (unit, integration, soak, renderer), so the JSON report counts them all.
+const vitest = run('vitest: unit, integration, soak, renderer', npx, [
   'vitest',
   'run',
   '--reporter=default',
