@@ -1,4 +1,5 @@
-import { settledShare, type CaseView, type FileView, type WatchState } from '../shared/case-view'
+import { caseName, fileCounts, riskWord, settledShare, shortCaseId } from '../shared/case-rules'
+import type { CaseView, FileView, WatchState } from '../shared/case-view'
 
 /** The JSON Lines record for one change of a case (`watch --json`). */
 export function caseRecord(view: CaseView): Record<string, unknown> {
@@ -41,12 +42,12 @@ function bar(progress: number, width: number): string {
 
 /** One human line per case for a terminal. */
 export function caseLine(view: CaseView, now: number): string {
-  const name = (view.label ?? 'Untitled case').slice(0, 28).padEnd(28)
-  const done = view.files.filter((file) => file.status === 'success' || file.status === 'failed').length
+  const name = caseName(view).slice(0, 28).padEnd(28)
+  const { total, settled } = fileCounts(view.files)
   let state = stateWords[view.state]
   if (view.state === 'reconnecting' && view.nextAttemptAt) state += ` in ${Math.max(0, Math.ceil((view.nextAttemptAt - now) / 1000))}s`
-  const risk = view.risk ? `  risk ${view.risk}` : ''
-  const files = view.files.length > 0 ? `  ${done}/${view.files.length} files` : ''
+  const risk = view.risk ? `  ${riskWord(view.risk)} risk` : ''
+  const files = total > 0 ? `  ${settled}/${total} files` : ''
   const progress = view.progress ?? settledShare(view.files)
-  return `${name} ${view.caseId.slice(0, 8)}  ${bar(progress, 20)} ${String(progress).padStart(3)}%  ${state.padEnd(16)}${files}${risk}`
+  return `${name} ${shortCaseId(view.caseId)}  ${bar(progress, 20)} ${String(progress).padStart(3)}%  ${state.padEnd(16)}${files}${risk}`
 }

@@ -14,8 +14,8 @@ export const watchStates = [
 ] as const
 export type WatchState = (typeof watchStates)[number]
 
-/** States after which nothing more will happen to the case without the analyst acting. */
-export const terminalWatchStates: ReadonlySet<WatchState> = new Set(['completed', 'failed', 'not_found'])
+// Kept until src/core/app/case-monitor-app.ts imports the state groups from case-rules (being split elsewhere).
+export { terminalWatchStates } from './case-rules'
 
 // Veridox risk tiers (docs: guides/risk-scoring). The wire casing varies, so it is normalised to lower case.
 export const riskLevels = ['informational', 'low', 'medium', 'high'] as const
@@ -71,10 +71,4 @@ export interface CaseView {
   addedAt: number
   /** When anything about the case last changed (epoch ms). */
   updatedAt: number
-}
-
-/** The share of files that are finished (0–100): what is known even without live progress. */
-export function settledShare(files: readonly FileView[]): number {
-  if (files.length === 0) return 0
-  return Math.round((100 * files.filter((file) => file.status === 'success' || file.status === 'failed').length) / files.length)
 }

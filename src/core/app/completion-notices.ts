@@ -1,5 +1,5 @@
-import type { RiskLevel } from '../../shared/case-view'
 import { mostSevereRisk } from '../../shared/case-view'
+import { caseName, riskWord } from '../../shared/case-rules'
 import type { Clock } from '../runtime/clock'
 import type { CompletionAnnouncement } from '../monitor/case-monitor'
 
@@ -10,16 +10,12 @@ export interface CompletionNotice {
   caseId: string | null
 }
 
-const riskWords: Record<RiskLevel, string> = { informational: 'Informational', low: 'Low', medium: 'Medium', high: 'High' }
-
-export const caseName = (label: string | null, caseId: string): string => label ?? `Case ${caseId.slice(0, 8)}`
-
 export function describeCompletion(announcement: CompletionAnnouncement): CompletionNotice {
   const parts = [`${announcement.fileCount} ${announcement.fileCount === 1 ? 'file' : 'files'}`]
-  if (announcement.risk) parts.push(`${riskWords[announcement.risk]} risk`)
+  if (announcement.risk) parts.push(`${riskWord(announcement.risk)} risk`)
   if (announcement.failedFileCount > 0) parts.push(`${announcement.failedFileCount} could not be analysed`)
   return {
-    title: `Analysis complete: ${caseName(announcement.label, announcement.caseId)}`,
+    title: `Analysis complete: ${caseName(announcement)}`,
     body: parts.join(' · '),
     caseId: announcement.caseId,
   }
@@ -28,11 +24,11 @@ export function describeCompletion(announcement: CompletionAnnouncement): Comple
 export function describeCompletions(announcements: readonly CompletionAnnouncement[]): CompletionNotice {
   if (announcements.length === 1) return describeCompletion(announcements[0]!)
   const worst = mostSevereRisk(announcements.map((a) => a.risk))
-  const names = announcements.slice(0, 3).map((a) => caseName(a.label, a.caseId))
+  const names = announcements.slice(0, 3).map((a) => caseName(a))
   const more = announcements.length > 3 ? ` and ${announcements.length - 3} more` : ''
   return {
     title: `${announcements.length} cases completed`,
-    body: `${names.join(', ')}${more}${worst ? ` · highest risk ${riskWords[worst]}` : ''}`,
+    body: `${names.join(', ')}${more}${worst ? ` · highest risk ${riskWord(worst)}` : ''}`,
     caseId: null,
   }
 }

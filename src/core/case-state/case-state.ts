@@ -1,3 +1,4 @@
+import { isFileSettled } from '../../shared/case-rules'
 import { mostSevereRisk, type FileStatus, type FileView, type RiskLevel } from '../../shared/case-view'
 import type { ProgressEvent } from '../veridox/progress-event'
 import { isCaseCompleteStatus, type CaseDetails, type CaseFile, type CaseListItem } from '../veridox/wire-schemas'
@@ -11,8 +12,6 @@ export interface CaseState {
 }
 
 export const emptyCaseState: CaseState = { label: null, files: [], isComplete: false, completedAt: null }
-
-const isSettled = (status: FileStatus): boolean => status === 'success' || status === 'failed'
 
 function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): FileView[] {
   const index = files.findIndex((file) => file.fileId === fileId)
@@ -32,7 +31,7 @@ export function applyEvent(state: CaseState, event: ProgressEvent, now: number):
       return {
         ...state,
         files: upsertFile(state.files, event.fileId, (file) =>
-          isSettled(file.status)
+          isFileSettled(file.status)
             ? file
             : { ...file, status: 'processing', stage: event.stage ?? file.stage, progress: Math.max(file.progress ?? 0, event.progress) },
         ),
@@ -70,7 +69,7 @@ export function applySnapshot(state: CaseState, details: CaseDetails, now: numbe
   const files = details.files.map((file): FileView => {
     const previous = known.get(file.file_id)
     const status = fileStatusFrom(file)
-    const progress = isSettled(status) ? 100 : status === 'waiting' ? 0 : (previous?.progress ?? null)
+    const progress = isFileSettled(status) ? 100 : status === 'waiting' ? 0 : (previous?.progress ?? null)
     return {
       fileId: file.file_id,
       label: file.label ?? previous?.label ?? '',

@@ -1,24 +1,8 @@
-import type { CaseView, WatchState } from '@shared/case-view'
+import type { CaseView } from '@shared/case-view'
+import { caseGroup, type CaseGroup } from '@shared/case-rules'
 
-export type CaseGroup = 'attention' | 'in_progress' | 'completed'
 export type CaseFilter = 'all' | CaseGroup
 export type CaseSort = 'attention' | 'recent' | 'label'
-
-const groupOf: Record<WatchState, CaseGroup> = {
-  connecting: 'in_progress',
-  live: 'in_progress',
-  reconnecting: 'in_progress',
-  polling: 'in_progress',
-  offline: 'in_progress',
-  completed: 'completed',
-  failed: 'attention',
-  not_found: 'attention',
-  unauthorized: 'attention',
-}
-
-export function caseGroup(state: WatchState): CaseGroup {
-  return groupOf[state]
-}
 
 const groupRank: Record<CaseGroup, number> = { attention: 0, in_progress: 1, completed: 2 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeFile } from './testing/fixtures'
-import { caseName, filesSummary, shortCaseId, stageName } from './case-words'
+import { filesSummary, stageName } from './case-words'
 
 describe('case words', () => {
   it('names the Veridox stages and humanises unknown ones', () => {
@@ -23,11 +23,5 @@ describe('case words', () => {
       '3 files · 2 done',
     )
     expect(filesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
-  })
-
-  it('names untitled cases and shortens IDs to their random tail', () => {
-    expect(caseName(null)).toBe('Untitled case')
-    expect(caseName('  ')).toBe('Untitled case')
-    expect(shortCaseId('019bfb3c-1257-7455-af2e-0cd3cadab5c7')).toBe('…cadab5c7')
   })
 })

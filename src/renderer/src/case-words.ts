@@ -1,4 +1,5 @@
-import type { FileStatus, FileView, RiskLevel } from '@shared/case-view'
+import type { FileStatus, FileView } from '@shared/case-view'
+import { fileCounts } from '@shared/case-rules'
 
 const stageNames: Record<string, string> = {
   metadata_analysis: 'Metadata',
@@ -30,30 +31,9 @@ export function fileStatusName(status: FileStatus): string {
 }
 
 export function filesSummary(files: readonly FileView[], isUnknown = false): string {
-  if (files.length === 0) return isUnknown ? 'Checking files…' : 'No files yet'
-  const done = files.filter((file) => file.status === 'success' || file.status === 'failed').length
-  const failed = files.filter((file) => file.status === 'failed').length
-  const parts = [`${files.length} ${files.length === 1 ? 'file' : 'files'}`, `${done} done`]
+  const { total, settled, failed } = fileCounts(files)
+  if (total === 0) return isUnknown ? 'Checking files…' : 'No files yet'
+  const parts = [`${total} ${total === 1 ? 'file' : 'files'}`, `${settled} done`]
   if (failed > 0) parts.push(`${failed} failed`)
   return parts.join(' · ')
-}
-
-const riskNames: Record<RiskLevel, string> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  informational: 'Informational',
-}
-
-export function riskName(risk: RiskLevel): string {
-  return riskNames[risk]
-}
-
-export function caseName(label: string | null): string {
-  return label !== null && label.trim() !== '' ? label : 'Untitled case'
-}
-
-// UUIDv7 IDs start with a timestamp, so cases created together share a prefix; the random tail tells them apart.
-export function shortCaseId(caseId: string): string {
-  return `…${caseId.slice(-8)}`
 }

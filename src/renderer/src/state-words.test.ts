@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { WatchState } from '@shared/case-view'
+import { caseGroup } from '@shared/case-rules'
+import { watchStates, type WatchState } from '@shared/case-view'
 import { describeState, type StateInput } from './state-words'
 
 const now = Date.UTC(2025, 0, 10, 12, 0, 0)
@@ -36,5 +37,14 @@ describe('state chip words', () => {
 
   it('does not call listing-based following a blocked stream', () => {
     expect(words('polling', { followedBy: 'list' })).toBe('Periodic updates')
+  })
+
+  it('colours a chip by the group its state belongs to', () => {
+    for (const state of watchStates) {
+      const { tone } = describeState({ state, followedBy: 'stream', nextAttemptAt: null, completedAt: null }, now)
+      const group = caseGroup(state)
+      expect(tone === 'danger', state).toBe(group === 'attention')
+      expect(tone === 'success', state).toBe(group === 'completed')
+    }
   })
 })

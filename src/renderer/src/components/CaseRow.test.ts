@@ -29,9 +29,10 @@ describe('CaseRow', () => {
     expect(wrapper.text()).toContain('High')
   })
 
-  it('calls a case without a label untitled', () => {
-    const { wrapper } = mountRow({ label: null })
-    expect(wrapper.get('.name').text()).toBe('Untitled case')
+  it('names a case without a label by its short ID, styled as untitled', () => {
+    const { wrapper, caseView } = mountRow({ label: '   ' })
+    expect(wrapper.get('.name').text()).toBe(`Case …${caseView.caseId.slice(-8)}`)
+    expect(wrapper.get('.name').classes()).toContain('untitled')
   })
 
   it('shows a problem in words, never its raw message', () => {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive } from 'vue'
-import { caseGroup, compareCases, matchesQuery, type CaseFilter, type CaseSort } from '../case-order'
+import { caseGroup, countCaseGroups } from '@shared/case-rules'
+import { compareCases, matchesQuery, type CaseFilter, type CaseSort } from '../case-order'
 import { useCasesStore } from './cases'
 
 export interface FocusRequest {
@@ -24,13 +25,9 @@ export const useCaseListStore = defineStore('case-list', () => {
 
   const counts = computed(() => {
     void cases.layoutVersion
-    const result: CaseCounts = { all: 0, in_progress: 0, completed: 0, attention: 0, keyRejected: 0 }
-    for (const view of cases.untrackedAll()) {
-      result.all += 1
-      result[caseGroup(view.state)] += 1
-      if (view.state === 'unauthorized') result.keyRejected += 1
-    }
-    return result
+    const views = [...cases.untrackedAll()]
+    const keyRejected = views.filter((view) => view.state === 'unauthorized').length
+    return { all: views.length, ...countCaseGroups(views), keyRejected } satisfies CaseCounts
   })
 
   /** Recomputed on layout changes only, so hundreds of progress ticks a second cost no sorting. */

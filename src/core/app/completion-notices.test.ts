@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import { describeCompletion, describeCompletions } from './completion-notices'
+
+function announcement(overrides: Partial<CompletionAnnouncement> = {}): CompletionAnnouncement {
+  return {
+    caseId: '019bfb3c-1257-7455-af2e-0cd3cadab5c7',
+    label: 'Mortgage application',
+    risk: null,
+    fileCount: 2,
+    failedFileCount: 0,
+    completedAt: 0,
+    ...overrides,
+  }
+}
+
+describe('completion notices', () => {
+  it('names the case and its risk in words', () => {
+    const notice = describeCompletion(announcement({ risk: 'high', failedFileCount: 1 }))
+    expect(notice.title).toBe('Analysis complete: Mortgage application')
+    expect(notice.body).toBe('2 files · High risk · 1 could not be analysed')
+  })
+
+  it('gives unlabelled cases created together different titles', () => {
+    const a = describeCompletion(announcement({ label: null, caseId: '019bfb3c-1257-7455-af2e-0cd3cadab5c7' }))
+    const b = describeCompletion(announcement({ label: null, caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4' }))
+    expect(a.title).toBe('Analysis complete: Case …cadab5c7')
+    expect(b.title).toBe('Analysis complete: Case …a1b2c3d4')
+  })
+
+  it('summarises several completions with the highest risk', () => {
+    const notice = describeCompletions([
+      announcement({ label: 'Payslip', risk: 'low' }),
+      announcement({ label: ' ', caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4', risk: 'medium' }),
+    ])
+    expect(notice).toEqual({ title: '2 cases completed', body: 'Payslip, Case …a1b2c3d4 · highest risk Medium', caseId: null })
+  })
+})
