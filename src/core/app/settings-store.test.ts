@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -42,5 +42,33 @@ describe('settings store', () => {
   it('does not keep a custom region without an address', () => {
     const { store } = storeWith(JSON.stringify({ region: 'custom', customBaseUrl: null }))
     expect(store.get().region).toBe('uk')
+  })
+
+  it('drops a stored address that would send the key unencrypted across the network', () => {
+    const warnings: string[] = []
+    const { store } = storeWith(JSON.stringify({ region: 'custom', customBaseUrl: 'http://10.0.0.8' }), (_level, message, fields) =>
+      warnings.push(`${message} ${fields?.setting}`),
+    )
+    expect(store.get()).toMatchObject({ region: 'uk', customBaseUrl: null })
+    expect(warnings).toEqual(['ignored an unreadable setting and used its default customBaseUrl'])
+  })
+
+  it('refuses a patch that would leave settings unusable and leaves settings.json byte for byte as it was', () => {
+    const { store, directory } = storeWith(JSON.stringify({ region: 'ca', notificationsEnabled: false }))
+    const before = readFileSync(join(directory, 'settings.json'))
+    expect(() => store.update({ region: 'custom', notificationsEnabled: true })).toThrow(/address/)
+    expect(() => store.update({ region: 'custom', customBaseUrl: 'http://veridox.example.com' })).toThrow(/https/)
+    expect(() => store.update({ limits: { ...documentedLimits, getPerMin: 0 } })).toThrow(/cannot use/)
+    expect(readFileSync(join(directory, 'settings.json')).equals(before)).toBe(true)
+    expect(store.get()).toMatchObject({ region: 'ca', notificationsEnabled: false })
+  })
+
+  it('saves a valid patch', () => {
+    const { store, directory } = storeWith('{}')
+    store.update({ region: 'custom', customBaseUrl: 'http://[::1]:4010' })
+    expect(JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8'))).toMatchObject({
+      region: 'custom',
+      customBaseUrl: 'http://[::1]:4010',
+    })
   })
 })

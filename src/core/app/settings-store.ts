@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import type { RegionId } from '../../shared/backend'
+import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
+import { customBaseUrlProblem, endpointProblem } from './endpoint-rules'
 
 export interface StoredSettings {
   region: RegionId
@@ -19,7 +21,10 @@ const limit = z.number().int().min(1).max(100_000)
 // Each field is read on its own so one bad value does not cost the others.
 const fieldSchemas = {
   region: z.enum(['uk', 'ca', 'custom']),
-  customBaseUrl: z.string().url().max(2048).nullable(),
+  customBaseUrl: z
+    .string()
+    .nullable()
+    .refine((value) => value === null || customBaseUrlProblem(value) === null),
   notificationsEnabled: z.boolean(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
@@ -27,8 +32,18 @@ const fieldSchemas = {
     .transform((given): VeridoxLimits => ({ ...documentedLimits, ...given })),
 }
 
+const settingsSchema = z.strictObject(fieldSchemas)
+
+/** Why these settings cannot be saved, in words for the analyst; null when they can. */
+function settingsProblem(candidate: StoredSettings): string | null {
+  return (
+    endpointProblem(candidate) ?? (settingsSchema.safeParse(candidate).success ? null : 'A setting has a value Case Monitor cannot use.')
+  )
+}
+
 export interface SettingsStore {
   get(): StoredSettings
+  /** Validates the settings the patch would produce and saves them once, or throws `invalid_input` and saves nothing. */
   update(patch: Partial<StoredSettings>): StoredSettings
 }
 
@@ -42,13 +57,18 @@ export function createSettingsStore(document: JsonDocument, log: Log): SettingsS
     if (parsed.success) (settings as Record<string, unknown>)[field] = parsed.data
     else log('warn', 'ignored an unreadable setting and used its default', { setting: field })
   }
-  if (settings.region === 'custom' && !settings.customBaseUrl) settings.region = defaultSettings.region
+  if (endpointProblem(settings)) settings.region = defaultSettings.region
 
   return {
     get: () => ({ ...settings }),
     update(patch) {
-      settings = { ...settings, ...patch }
-      document.write({ ...settings })
+      // A field given as undefined (as an optional IPC field can arrive) means "leave it as it is".
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+      const next: StoredSettings = { ...settings, ...given }
+      const problem = settingsProblem(next)
+      if (problem) throw new AppError('invalid_input', problem)
+      document.write({ ...next })
+      settings = next
       return { ...settings }
     },
   }

@@ -1,0 +1,124 @@
+import { regionBaseUrl } from '../../shared/backend'
+import { AppError } from '../../shared/errors'
+import type { MonitorTuning } from '../monitor/monitor-context'
+import type { VeridoxLimits } from '../policy/limits'
+import type { Clock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
+import type { Fetch } from '../veridox/veridox-client'
+import { openBackendSession, profileIdFor, type BackendSession, type ProfileDocuments } from './backend-session'
+import type { SecretStore } from './secret-store'
+import type { SettingsStore } from './settings-store'
+
+export interface EmbeddedSimulator {
+  baseUrl: string
+  apiKey: string
+  close(): Promise<void>
+}
+
+export interface BackendSwitcher {
+  current(): BackendSession | null
+  /** Closes the open session and opens the one the saved key and region call for: Veridox with a key, else the simulator. */
+  switchBackend(): Promise<void>
+  setReachable(isReachable: boolean): void
+  dispose(): Promise<void>
+}
+
+export interface BackendSwitcherOptions {
+  fetch: Fetch
+  clock: Clock
+  log: Log
+  settings: SettingsStore
+  secrets: SecretStore
+  openProfileDocuments(profileId: string): ProfileDocuments
+  startSimulator(): Promise<EmbeddedSimulator>
+  limits?: VeridoxLimits
+  tuning?: Partial<MonitorTuning>
+  /** Called with each session once it is open; the function it returns is called just before that session closes. */
+  attach(session: BackendSession): () => void
+}
+
+export function createBackendSwitcher(options: BackendSwitcherOptions): BackendSwitcher {
+  const { settings, secrets, log } = options
+  let session: BackendSession | null = null
+  let detach: (() => void) | null = null
+  let simulator: Promise<EmbeddedSimulator> | null = null
+  let isReachable = true
+  let isDisposed = false
+  let switching: Promise<void> = Promise.resolve()
+
+  function close(): void {
+    if (!session) return
+    const closing = session
+    session = null
+    detach?.()
+    detach = null
+    closing.monitor.dispose()
+  }
+
+  function runningSimulator(): Promise<EmbeddedSimulator> {
+    // A simulator that failed to start is not kept, so the next switch tries again.
+    simulator ??= options.startSimulator().catch((error: unknown) => {
+      simulator = null
+      throw error
+    })
+    return simulator
+  }
+
+  async function open(): Promise<void> {
+    if (isDisposed) return
+    close()
+    const shared = {
+      fetch: options.fetch,
+      clock: options.clock,
+      log,
+      limits: options.limits ?? settings.get().limits,
+      tuning: options.tuning,
+    }
+    const apiKey = secrets.read()
+    if (apiKey) {
+      const stored = settings.get()
+      const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
+      if (!baseUrl) throw new AppError('invalid_input', 'Choose a Veridox region or enter its address in Settings.')
+      const documents = options.openProfileDocuments(profileIdFor(baseUrl))
+      session = openBackendSession({ mode: 'veridox', baseUrl, apiKey, documents, ...shared })
+    } else {
+      const running = await runningSimulator()
+      session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, apiKey: running.apiKey, documents: null, ...shared })
+    }
+    const opened = session
+    opened.monitor.setReachable(isReachable)
+    if (opened.mode === 'simulator') await watchDemoCases(opened)
+    detach = options.attach(opened)
+  }
+
+  async function watchDemoCases(active: BackendSession): Promise<void> {
+    try {
+      const list = await active.client.listCases({ limit: 100, offset: 0 })
+      active.monitor.watch(list.cases.map((item) => item.case_id.toLowerCase()))
+    } catch (error) {
+      log('warn', 'could not list the simulator demo cases', { reason: error instanceof Error ? error.message : 'unknown' })
+    }
+  }
+
+  return {
+    current: () => session,
+    // Serialised so two quick clicks cannot leave two monitors running.
+    switchBackend() {
+      const next = switching.then(open)
+      switching = next.catch(() => undefined)
+      return next
+    },
+    setReachable(reachable) {
+      isReachable = reachable
+      session?.monitor.setReachable(reachable)
+    },
+    async dispose() {
+      isDisposed = true
+      await switching
+      close()
+      const started = simulator
+      simulator = null
+      if (started) await (await started.catch(() => null))?.close()
+    },
+  }
+}

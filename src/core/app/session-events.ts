@@ -1,0 +1,37 @@
+import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import type { Clock } from '../runtime/clock'
+import type { BackendSession } from './backend-session'
+import { createDeltaBatcher, type EventSink } from './delta-batcher'
+
+/** Carries one session's monitor events to the renderer (batched) and to the app; the returned function stops it. */
+export function forwardSessionEvents(
+  session: BackendSession,
+  options: {
+    clock: Clock
+    intervalMs: number
+    send: EventSink
+    onFlushed(): void
+    onAnnounced(announcement: CompletionAnnouncement): void
+    onKeyRejected(): void
+  },
+): () => void {
+  const { monitor } = session
+  const batcher = createDeltaBatcher({
+    clock: options.clock,
+    intervalMs: options.intervalMs,
+    view: (caseId) => monitor.view(caseId),
+    send: options.send,
+    // The tray's summary follows the batches, not every event: it counts every case.
+    onFlushed: options.onFlushed,
+  })
+  const stops = [
+    monitor.onChanged((caseId) => batcher.changed(caseId)),
+    monitor.onRemoved((caseId) => batcher.removed(caseId)),
+    monitor.onAnnounced((announcement) => options.onAnnounced(announcement)),
+    monitor.onKeyRejected(() => options.onKeyRejected()),
+  ]
+  return () => {
+    for (const stop of stops) stop()
+    batcher.dispose()
+  }
+}
