@@ -4,6 +4,8 @@ import type { AppSnapshot } from '@shared/ipc'
 import { createTestContext } from './testing/mount-app'
 import { makeCase, makeSettings } from './testing/fixtures'
 import type { FakeHandlers } from './testing/fake-bridge'
+import { getButton } from './testing/get-button'
+import { useCasesStore } from './stores/cases'
 import App from './App.vue'
 
 function mountApp(handlers: FakeHandlers) {
@@ -41,12 +43,11 @@ describe('App', () => {
     expect(banner.text()).toContain('not real Veridox cases')
     expect(banner.text()).toContain('API key')
 
-    await banner
-      .findAll('button')
-      .find((b) => b.text() === 'Start a demo case')
-      ?.trigger('click')
+    expect(wrapper.text()).toContain('No cases yet')
+    await getButton(banner, 'Start a demo case').trigger('click')
     await flushPromises()
-    expect(fake.callsTo('startDemoCase')).toHaveLength(1)
+    expect(fake.callsTo('startDemoCase')).toEqual([[]])
+    expect(useCasesStore().get(demo.caseId)).toEqual(demo)
     expect(wrapper.text()).not.toContain('No cases yet')
   })
 
@@ -74,11 +75,10 @@ describe('App', () => {
     })
     await flushPromises()
     expect(wrapper.text()).toContain('Your cases could not be loaded')
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text() === 'Try again')
-      ?.trigger('click')
+    await getButton(wrapper, 'Try again').trigger('click')
     await flushPromises()
+    expect(calls).toBe(2)
     expect(wrapper.text()).toContain('No cases yet')
+    expect(wrapper.text()).not.toContain('Your cases could not be loaded')
   })
 })

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { AppError } from '@shared/errors'
 import { createTestContext } from '../testing/mount-app'
 import { makeSettings } from '../testing/fixtures'
 import type { FakeHandlers } from '../testing/fake-bridge'
+import { getButton, hasButton } from '../testing/get-button'
 import { useSettingsStore } from '../stores/settings'
 import ApiKeySection from './ApiKeySection.vue'
 
@@ -13,9 +14,14 @@ const KEY = 'vdx_live_7Hq2mZk9Lr4pWx'
 function mountSection(handlers: FakeHandlers, hasApiKey = false) {
   const context = createTestContext(handlers)
   useSettingsStore().apply(makeSettings({ hasApiKey }))
-  const wrapper = mount(ApiKeySection, { global: context.global })
+  // Attached, because a submit button submits only a form in the document.
+  const wrapper = mount(ApiKeySection, { global: context.global, attachTo: document.body })
   return { ...context, wrapper }
 }
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 describe('ApiKeySection', () => {
   it('sends the key once, clears the field and then only says that a key is saved', async () => {
@@ -24,7 +30,7 @@ describe('ApiKeySection', () => {
     })
     const field = wrapper.get('input[type="password"]')
     await field.setValue(KEY)
-    await wrapper.get('form').trigger('submit')
+    await getButton(wrapper, 'Save key').trigger('click')
     await flushPromises()
 
     expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
@@ -63,13 +69,31 @@ describe('ApiKeySection', () => {
 
   it('removes a saved key', async () => {
     const { wrapper, fake } = mountSection({ clearApiKey: () => makeSettings({ hasApiKey: false }) }, true)
-    const remove = wrapper.findAll('button').find((button) => button.text() === 'Remove key')
-    await remove?.trigger('click')
+    expect(wrapper.find('input[type="password"]').exists()).toBe(false)
+    await getButton(wrapper, 'Remove key').trigger('click')
     await flushPromises()
 
     expect(fake.callsTo('clearApiKey')).toEqual([[]])
     expect(wrapper.find('input[type="password"]').exists()).toBe(true)
     expect(wrapper.text()).not.toContain('A key is saved')
+  })
+
+  it('replaces a saved key only once a new one is saved, and can go back', async () => {
+    const { wrapper, fake } = mountSection({ setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }) }, true)
+    await getButton(wrapper, 'Replace key').trigger('click')
+    expect(wrapper.text()).not.toContain('A key is saved')
+    await getButton(wrapper, 'Cancel').trigger('click')
+    expect(wrapper.text()).toContain('A key is saved')
+    expect(wrapper.find('input[type="password"]').exists()).toBe(false)
+    expect(fake.calls).toEqual([])
+
+    await getButton(wrapper, 'Replace key').trigger('click')
+    await wrapper.get('input[type="password"]').setValue(KEY)
+    await getButton(wrapper, 'Save key').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(wrapper.text()).toContain('A key is saved')
+    expect(hasButton(wrapper, 'Cancel')).toBe(false)
   })
 })
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
 import { makeCase, makeSettings } from '../testing/fixtures'
+import { getButton } from '../testing/get-button'
 import { REPORT_DELAY_MS } from '../composables/use-visible-case-report'
 import { useNoticesStore } from '../stores/notices'
 import { useSessionStore } from '../stores/session'
@@ -82,10 +83,14 @@ describe('CaseList', () => {
   it('stops watching a case and says so', async () => {
     const { wrapper, views, fake } = await setup(3)
     await flushPromises()
-    await wrapper.get(`[aria-label="Stop watching ${views[0]!.label}"]`).trigger('click')
+    const row = wrapper.get(`[data-case-id="${views[0]!.caseId}"]`)
+    await getButton(row, `Stop watching ${views[0]!.label}`).trigger('click')
     await flushPromises()
     expect(fake.callsTo('unwatchCase')).toEqual([[{ caseId: views[0]!.caseId }]])
     expect(wrapper.find(`[data-case-id="${views[0]!.caseId}"]`).exists()).toBe(false)
+    expect(wrapper.findAll('[data-case-id]').map((other) => other.attributes('data-case-id'))).toEqual(
+      views.slice(1).map((view) => view.caseId),
+    )
     expect(useNoticesStore().notices.map((notice) => notice.text)).toEqual(['Stopped watching Case 0.'])
   })
 })

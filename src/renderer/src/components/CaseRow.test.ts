@@ -1,16 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
-import type { CaseView } from '@shared/case-view'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { watchStates, type CaseView, type WatchState } from '@shared/case-view'
 import { makeCase, makeFile } from '../testing/fixtures'
+import { getButton, hasButton } from '../testing/get-button'
 import CaseRow from './CaseRow.vue'
 
 function mountRow(overrides: Partial<CaseView> = {}, isExpanded = false) {
   const caseView = makeCase(overrides)
   return { caseView, wrapper: mount(CaseRow, { props: { caseView, isExpanded } }) }
 }
-
-const button = (wrapper: ReturnType<typeof mountRow>['wrapper'], label: RegExp) =>
-  wrapper.findAll('button').find((b) => label.test(b.attributes('aria-label') ?? ''))
 
 describe('CaseRow', () => {
   it('shows the label, the short ID with the full one to copy, progress, files and risk', () => {
@@ -22,7 +20,7 @@ describe('CaseRow', () => {
     })
     expect(wrapper.text()).toContain('Mortgage application 4471')
     expect(wrapper.text()).toContain(`…${caseView.caseId.slice(-8)}`)
-    expect(button(wrapper, /Copy case ID/)?.attributes('aria-label')).toContain(caseView.caseId)
+    expect(getButton(wrapper, /^Copy case ID/).attributes('aria-label')).toBe(`Copy case ID ${caseView.caseId}`)
     expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('66')
     expect(wrapper.text()).toContain('66%')
     expect(wrapper.text()).toContain('3 files · 2 done')
@@ -62,25 +60,60 @@ describe('CaseRow', () => {
   })
 
   it('offers retry only for cases that need attention', async () => {
-    expect(button(mountRow({ state: 'live' }).wrapper, /^Retry/)).toBeUndefined()
-    for (const state of ['failed', 'not_found', 'unauthorized'] as const) {
-      const { wrapper } = mountRow({ state })
-      await button(wrapper, /^Retry/)?.trigger('click')
-      expect(wrapper.emitted('retry')).toHaveLength(1)
+    const needingAttention: WatchState[] = ['failed', 'not_found', 'unauthorized']
+    for (const state of watchStates.filter((state) => !needingAttention.includes(state))) {
+      expect(hasButton(mountRow({ label: 'Lease', state }).wrapper, 'Retry Lease'), state).toBe(false)
+    }
+    for (const state of needingAttention) {
+      const { wrapper } = mountRow({ label: 'Lease', state })
+      await getButton(wrapper, 'Retry Lease').trigger('click')
+      expect(wrapper.emitted('retry'), state).toEqual([[]])
     }
   })
 
-  it('asks to pin, unpin, expand and stop watching', async () => {
+  it('asks to pin, expand and stop watching, one event per click', async () => {
     const { wrapper } = mountRow({ label: 'Lease', isPinned: false })
-    const pin = button(wrapper, /^Pin Lease/)
-    expect(pin?.attributes('aria-pressed')).toBe('false')
-    await pin?.trigger('click')
-    await button(wrapper, /^Show files of Lease/)?.trigger('click')
-    await button(wrapper, /^Stop watching Lease/)?.trigger('click')
-
+    const pin = getButton(wrapper, 'Pin Lease to the top')
+    expect(pin.attributes('aria-pressed')).toBe('false')
+    await pin.trigger('click')
     expect(wrapper.emitted('pin')).toEqual([[true]])
-    expect(wrapper.emitted('toggle')).toHaveLength(1)
-    expect(wrapper.emitted('remove')).toHaveLength(1)
+    await getButton(wrapper, 'Show files of Lease').trigger('click')
+    expect(wrapper.emitted('toggle')).toEqual([[]])
+    await getButton(wrapper, 'Stop watching Lease').trigger('click')
+    expect(wrapper.emitted('remove')).toEqual([[]])
+    expect(wrapper.emitted('retry')).toBeUndefined()
+  })
+
+  it('asks to unpin a pinned case', async () => {
+    const { wrapper } = mountRow({ label: 'Lease', isPinned: true })
+    const pin = getButton(wrapper, 'Pin Lease to the top')
+    expect(pin.attributes('aria-pressed')).toBe('true')
+    await pin.trigger('click')
+    expect(wrapper.emitted('pin')).toEqual([[false]])
+  })
+
+  it('expands from the case name too, and says whether the files are shown', async () => {
+    const collapsed = mountRow({ label: 'Lease' }, false).wrapper
+    expect(getButton(collapsed, 'Show files of Lease').attributes('aria-expanded')).toBe('false')
+    await getButton(collapsed, 'Lease').trigger('click')
+    expect(collapsed.emitted('toggle')).toEqual([[]])
+    const expanded = mountRow({ label: 'Lease' }, true).wrapper
+    expect(getButton(expanded, 'Hide files of Lease').attributes('aria-expanded')).toBe('true')
+  })
+
+  it('copies the full case ID and says so', async () => {
+    const writeText = vi.fn(async () => undefined)
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    try {
+      const { wrapper, caseView } = mountRow()
+      expect(wrapper.find('[role="status"]').exists()).toBe(false)
+      await getButton(wrapper, `Copy case ID ${caseView.caseId}`).trigger('click')
+      await flushPromises()
+      expect(writeText).toHaveBeenCalledExactlyOnceWith(caseView.caseId)
+      expect(wrapper.get('[role="status"]').text()).toBe('Copied')
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('lists each file with a human stage, status and risk when expanded', () => {

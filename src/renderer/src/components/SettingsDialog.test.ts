@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { SettingsView } from '@shared/backend'
 import { createTestContext } from '../testing/mount-app'
 import { makeSettings } from '../testing/fixtures'
+import { getButton } from '../testing/get-button'
 import { useSettingsStore } from '../stores/settings'
 import SettingsDialog from './SettingsDialog.vue'
 
@@ -32,13 +33,14 @@ describe('SettingsDialog', () => {
     const { wrapper, fake } = mountDialog()
     await wrapper.get('#region-select').setValue('custom')
     await wrapper.get('#custom-url').setValue('veridox.internal')
-    await wrapper.get('#custom-url').trigger('submit')
+    await getButton(wrapper, 'Use address').trigger('click')
     expect(wrapper.get('#region-error').text()).toContain('starting with https://')
     expect(fake.callsTo('updateSettings')).toEqual([])
 
     await wrapper.get('#custom-url').setValue('https://veridox.internal.example')
-    await wrapper.get('form.custom').trigger('submit')
+    await getButton(wrapper, 'Use address').trigger('click')
     await flushPromises()
+    expect(wrapper.get('#region-error').text()).toBe('')
     expect(fake.callsTo('updateSettings')).toEqual([[{ region: 'custom', customBaseUrl: 'https://veridox.internal.example' }]])
   })
 
@@ -53,7 +55,8 @@ describe('SettingsDialog', () => {
 
   it('closes from its close button', async () => {
     const { wrapper } = mountDialog()
-    await wrapper.get('[aria-label="Close settings"]').trigger('click')
-    expect(wrapper.emitted('close')).toBeTruthy()
+    expect(wrapper.emitted('close')).toBeUndefined()
+    await getButton(wrapper, 'Close settings').trigger('click')
+    expect(wrapper.emitted('close')).toEqual([[]])
   })
 })

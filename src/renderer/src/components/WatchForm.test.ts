@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { AppError } from '@shared/errors'
 import { createTestContext } from '../testing/mount-app'
 import { caseIdFor, makeCase } from '../testing/fixtures'
 import type { FakeHandlers } from '../testing/fake-bridge'
+import { getButton } from '../testing/get-button'
 import WatchForm from './WatchForm.vue'
 
 function mountForm(handlers: FakeHandlers = {}) {
@@ -11,15 +12,27 @@ function mountForm(handlers: FakeHandlers = {}) {
     watchCases: ({ caseIds }) => caseIds.map((caseId) => makeCase({ caseId })),
     ...handlers,
   })
-  const wrapper = mount(WatchForm, { global: context.global })
+  // Attached, because a submit button submits only a form in the document.
+  const wrapper = mount(WatchForm, { global: context.global, attachTo: document.body })
   return { ...context, wrapper, field: wrapper.get('textarea') }
 }
+
+/** Presses a key in the field; returns whether the form kept the key from typing (a submit, not a new line). */
+function pressKey(field: { element: HTMLTextAreaElement }, init: KeyboardEventInit): boolean {
+  const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })
+  field.element.dispatchEvent(event)
+  return event.defaultPrevented
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 describe('WatchForm', () => {
   it('explains an invalid entry inline and keeps the text for correction', async () => {
     const { wrapper, field, fake } = mountForm()
     await field.setValue('not-a-case')
-    await wrapper.get('form').trigger('submit')
+    await getButton(wrapper, 'Watch').trigger('click')
 
     expect(wrapper.get('#watch-message').text()).toContain('That is not a case ID')
     expect(wrapper.get('#watch-message').attributes('aria-live')).toBe('polite')
@@ -31,7 +44,7 @@ describe('WatchForm', () => {
   it('says why a UUID that is not version 7 is refused', async () => {
     const { wrapper, field } = mountForm()
     await field.setValue('3f2504e0-4f89-11d3-9a0c-0305e82c3301')
-    await wrapper.get('form').trigger('submit')
+    await getButton(wrapper, 'Watch').trigger('click')
     expect(wrapper.get('#watch-message').text()).toContain('version 7')
   })
 
@@ -40,7 +53,7 @@ describe('WatchForm', () => {
     const a = caseIdFor(0xa1)
     const b = caseIdFor(0xb2)
     await field.setValue(`${a},\nhttps://app.veridox.ai/cases/${b.toUpperCase()}`)
-    await field.trigger('keydown', { key: 'Enter' })
+    expect(pressKey(field, { key: 'Enter' })).toBe(true)
     await flushPromises()
 
     expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [a, b] }]])
@@ -55,7 +68,7 @@ describe('WatchForm', () => {
       },
     })
     await field.setValue(caseIdFor(0xc3))
-    await wrapper.get('form').trigger('submit')
+    await getButton(wrapper, 'Watch').trigger('click')
     await flushPromises()
 
     expect(wrapper.get('#watch-message').text()).toBe('Veridox cannot be reached. Check your network connection.')
@@ -65,7 +78,7 @@ describe('WatchForm', () => {
   it('lets Shift+Enter add a line instead of submitting', async () => {
     const { field, fake } = mountForm()
     await field.setValue(caseIdFor(0xd4))
-    await field.trigger('keydown', { key: 'Enter', shiftKey: true })
+    expect(pressKey(field, { key: 'Enter', shiftKey: true })).toBe(false)
     await flushPromises()
     expect(fake.calls).toEqual([])
   })
