@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CaseView } from '../../shared/case-view'
 import type { Events } from '../../shared/ipc'
 import { startSimulator, type Simulator } from '../../simulator'
 import { waitFor } from '../monitor/monitor-test-kit'
@@ -19,7 +20,7 @@ afterEach(async () => {
   await simulator?.close()
 })
 
-async function openApp(options: { demoCases?: number } = {}) {
+async function openApp(options: { demoCases?: number; batchIntervalMs?: number } = {}) {
   simulator = await startSimulator({
     analysisMs: 600,
     heartbeatMs: 200,
@@ -27,7 +28,7 @@ async function openApp(options: { demoCases?: number } = {}) {
     demoCases: options.demoCases ?? 3,
     apiKeys: ['vdx_simulator', 'vdx_other'],
   })
-  const events: { event: keyof Events; payload: unknown }[] = []
+  const events: { event: keyof Events; payload: unknown; at: number }[] = []
   const notices: CompletionNotice[] = []
   const secrets: SecretStore = createMemorySecretStore()
   const settings = createSettingsStore(createMemoryDocument(), silentLog)
@@ -39,9 +40,9 @@ async function openApp(options: { demoCases?: number } = {}) {
     secrets,
     openProfileDocuments: () => ({ watchList: createMemoryDocument(), ledger: createMemoryDocument() }),
     startSimulator: async () => ({ baseUrl: simulator.baseUrl, apiKey: 'vdx_simulator', close: async () => undefined }),
-    send: (event, payload) => events.push({ event, payload }),
+    send: (event, payload) => events.push({ event, payload, at: performance.now() }),
     notify: (notice) => notices.push(notice),
-    batchIntervalMs: 20,
+    batchIntervalMs: options.batchIntervalMs ?? 20,
   })
   await app.start()
   return { events, notices, secrets, dispatch: createCommandDispatcher(app.handlers, silentLog) }
@@ -121,11 +122,35 @@ describe('the desktop app core', () => {
     expect(JSON.stringify(result)).not.toContain('/home/analyst')
   })
 
-  it('pushes case updates in batches, not one message per event', async () => {
-    const { events } = await openApp({ demoCases: 3 })
-    await waitFor(() => app.summary().completed === 3, 15_000, 'demo completions')
-    const batches = events.filter((e) => e.event === 'casesChanged')
-    expect(batches.length).toBeGreaterThan(0)
-    expect(batches.length).toBeLessThan(simulator.control.stats().eventsSent)
+  it('pushes case updates in batches: at most one message per interval, each case once in it, ending on the app’s views', async () => {
+    const intervalMs = 200
+    const { events } = await openApp({ demoCases: 3, batchIntervalMs: intervalMs })
+    const caseIds = (await app.handlers.getSnapshot()).cases.map((view) => view.caseId)
+    const changes = () => events.filter((e) => e.event === 'casesChanged')
+    const lastPushed = (caseId: string) =>
+      changes()
+        .flatMap((e) => e.payload as CaseView[])
+        .findLast((view) => view.caseId === caseId)
+    // Applied as upserts, the pushed views end exactly where the app's are once every case has completed.
+    await vi.waitFor(
+      async () => {
+        const views = (await app.handlers.getSnapshot()).cases
+        expect(views.map((view) => view.state)).toEqual(caseIds.map(() => 'completed'))
+        expect(views.map((view) => lastPushed(view.caseId))).toEqual(views)
+      },
+      { timeout: 15_000, interval: 50 },
+    )
+    // The first message is the snapshot sent when the session opens; the batches follow it.
+    const [snapshot, ...batches] = changes()
+    expect((snapshot!.payload as CaseView[]).map((view) => view.caseId).sort()).toEqual([...caseIds].sort())
+    for (const caseId of caseIds) expect(batches.some((e) => (e.payload as CaseView[]).some((view) => view.caseId === caseId))).toBe(true)
+    for (const batch of batches) {
+      const ids = (batch.payload as CaseView[]).map((view) => view.caseId)
+      expect(new Set(ids).size, ids.join()).toBe(ids.length)
+    }
+    // Node counts a timer from the start of the loop turn that set it, so a gap can fall a little short of the
+    // interval; half of it still rules out one message per event.
+    batches.slice(1).forEach((batch, i) => expect(batch.at - batches[i]!.at).toBeGreaterThan(intervalMs / 2))
+    expect(batches.length).toBeLessThanOrEqual(Math.floor((batches.at(-1)!.at - snapshot!.at) / intervalMs) + 1)
   })
 })
