@@ -28,6 +28,9 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           exclude: [...configDefaults.exclude, ...integrationFiles, ...integrationFilesToRename, ...soakFiles],
+          // One module registry per worker instead of one per file: the project runs in less than half the
+          // time. So a unit test restores what it changes (fake timers, stubbed globals, env) in afterEach.
+          isolate: false,
           ...loopbackTimeouts,
         },
       },
