@@ -6,8 +6,6 @@ import vue from '@vitejs/plugin-vue'
 // seconds-long runs against the simulator); `x.integration.test.ts` runs the monitor, the app core or
 // the built CLI against the simulator over loopback for seconds.
 const integrationFiles = ['src/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts']
-// Integration tests still waiting for their `.integration.test.ts` name (being edited elsewhere).
-const integrationFilesToRename = ['src/core/monitor/reliability.test.ts', 'src/core/monitor/case-monitor.test.ts']
 const soakFiles = ['scripts/chaos-soak/**/*.test.ts']
 
 const loopbackTimeouts = { testTimeout: 20_000, hookTimeout: 20_000 }
@@ -27,7 +25,7 @@ export default defineConfig({
             'src/simulator/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
-          exclude: [...configDefaults.exclude, ...integrationFiles, ...integrationFilesToRename, ...soakFiles],
+          exclude: [...configDefaults.exclude, ...integrationFiles, ...soakFiles],
           // One module registry per worker instead of one per file: the project runs in less than half the
           // time. So a unit test restores what it changes (fake timers, stubbed globals, env) in afterEach.
           isolate: false,
@@ -38,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: [...integrationFiles, ...integrationFilesToRename],
+          include: [...integrationFiles],
           ...loopbackTimeouts,
         },
       },

@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCaseMonitor, type CaseMonitor } from '../../src/core/monitor/case-monitor'
-import { openCompletionLedger } from '../../src/core/monitor/completion-ledger'
-import type { MonitorTuning } from '../../src/core/monitor/monitor-context'
+import { openMonitor as openCaseMonitor, type CaseMonitor } from '../../src/core/monitor/case-monitor'
+import { defaultMonitorTuning, type MonitorTuning } from '../../src/core/monitor/monitor-tuning'
 import { defaultStreamTuning } from '../../src/core/monitor/stream-session'
-import { createWatchPersistence } from '../../src/core/monitor/watch-persistence'
 import { openConfDocument } from '../../src/core/persistence/conf-document'
 import { documentedLimits } from '../../src/core/policy/limits'
 import { seededRandom, systemClock } from '../../src/core/runtime/clock'
@@ -27,7 +25,7 @@ function tuningFor(config: SoakConfig): Partial<MonitorTuning> {
     sweepIntervalMs: 4_000,
     pollFallbackMs: 15_000,
     pollFallbackMaxMs: 30_000,
-    streamsBlockedRetryMs: 15_000,
+    proxy: { ...defaultMonitorTuning.proxy, canaryIntervalMs: 15_000 },
     finalizeTimeoutMs: 6_000,
     reconnectSpreadMs: 1_500,
     snapshotRetryMs: 2_000,
@@ -54,14 +52,11 @@ export async function runChaosSoak(config: SoakConfig, progress: (line: string) 
 
   const document = (name: string) => openConfDocument({ directory: stateDir, name, log: silentLog, now: Date.now })
   function openMonitor(): CaseMonitor {
-    const opened = createCaseMonitor({
+    const opened = openCaseMonitor({
       client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch: chaosFetch }),
-      apiKey,
-      fetch: chaosFetch,
       clock: systemClock,
       log: silentLog,
-      ledger: openCompletionLedger(document('completion-ledger'), silentLog),
-      persistence: createWatchPersistence({ document: document('watch-list'), clock: systemClock, log: silentLog }),
+      storage: { watchList: document('watch-list'), ledger: document('completion-ledger') },
       limits: documentedLimits,
       tuning: tuningFor(config),
     })

@@ -1,9 +1,6 @@
 import type { CaseView } from '../shared/case-view'
-import { openCompletionLedger } from '../core/monitor/completion-ledger'
-import { createCaseMonitor, type CaseMonitor } from '../core/monitor/case-monitor'
-import { createWatchPersistence } from '../core/monitor/watch-persistence'
+import { openMonitor, type CaseMonitor } from '../core/monitor/case-monitor'
 import { openConfDocument } from '../core/persistence/conf-document'
-import { createMemoryDocument } from '../core/persistence/memory-document'
 import { systemClock } from '../core/runtime/clock'
 import { createConsoleLog } from '../core/runtime/log'
 import { createVeridoxClient } from '../core/veridox/veridox-client'
@@ -19,16 +16,14 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   const logLevel = io.env.CASE_MONITOR_LOG === 'debug' || io.env.CASE_MONITOR_LOG === 'info' ? io.env.CASE_MONITOR_LOG : 'error'
   const log = createConsoleLog(logLevel, (line) => io.stderr.write(`${line}\n`))
   const clock = systemClock
-  const document = (name: string) =>
-    args.stateDir ? openConfDocument({ directory: args.stateDir, name, log, now: clock.now }) : createMemoryDocument()
-  const monitor = createCaseMonitor({
+  const document = (directory: string, name: string) => openConfDocument({ directory, name, log, now: clock.now })
+  const monitor = openMonitor({
     client: createVeridoxClient({ baseUrl: args.baseUrl, apiKey, fetch, now: clock.now }),
-    apiKey,
-    fetch,
     clock,
     log,
-    ledger: openCompletionLedger(document('completion-ledger'), log),
-    persistence: createWatchPersistence({ document: document('watch-list'), clock, log }),
+    storage: args.stateDir
+      ? { watchList: document(args.stateDir, 'watch-list'), ledger: document(args.stateDir, 'completion-ledger') }
+      : null,
     limits: args.limits,
   })
   try {
@@ -79,6 +74,11 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
       if (isTerminalTty) redraw()
       resolve(code)
     }
+    const reportCompletion = (caseId: string): void => {
+      reported.add(caseId)
+      print(monitor.view(caseId)!)
+      monitor.acknowledge(caseId)
+    }
     const checkDone = (): void => {
       const views = args.caseIds.map((caseId) => monitor.view(caseId)!)
       if (!views.every((view) => view.state === 'completed' || view.state === 'not_found' || view.state === 'failed')) return
@@ -88,8 +88,8 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
     stops.push(
       // The completed line rests on the ledger: printed when announced, so never twice, even across runs with --state-dir.
       monitor.onAnnounced((announcement) => {
-        reported.add(announcement.caseId)
-        print(monitor.view(announcement.caseId)!)
+        if (!args.caseIds.includes(announcement.caseId)) return
+        reportCompletion(announcement.caseId)
         checkDone()
       }),
       monitor.onChanged((caseId) => {
@@ -113,7 +113,10 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
     stops.push(() => io.signal.removeEventListener('abort', abort))
 
     monitor.watch(args.caseIds)
+    // Announced in an earlier run that ended before its line was printed: printed now, once.
+    for (const { caseId } of monitor.pendingAnnouncements()) if (args.caseIds.includes(caseId)) reportCompletion(caseId)
     for (const caseId of args.caseIds) {
+      if (reported.has(caseId)) continue
       const view = monitor.view(caseId)!
       if (view.state === 'completed' && !reported.has(caseId)) {
         io.stderr.write(`Case ${caseId} completed earlier; its completion was already reported (state in ${args.stateDir}).\n`)

@@ -1,10 +1,7 @@
 import type { BackendMode } from '../../shared/backend'
-import { openCompletionLedger } from '../monitor/completion-ledger'
-import { createCaseMonitor, type CaseMonitor } from '../monitor/case-monitor'
-import type { MonitorTuning } from '../monitor/monitor-context'
-import { createWatchPersistence } from '../monitor/watch-persistence'
+import { openMonitor, type CaseMonitor } from '../monitor/case-monitor'
+import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { JsonDocument } from '../persistence/json-document'
-import { createMemoryDocument } from '../persistence/memory-document'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
@@ -41,17 +38,6 @@ export function openBackendSession(options: {
 }): BackendSession {
   const { clock, log } = options
   const client = createVeridoxClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: options.fetch, now: clock.now })
-  const documents = options.documents ?? { watchList: createMemoryDocument(), ledger: createMemoryDocument() }
-  const monitor = createCaseMonitor({
-    client,
-    apiKey: options.apiKey,
-    fetch: options.fetch,
-    clock,
-    log,
-    ledger: openCompletionLedger(documents.ledger, log),
-    persistence: createWatchPersistence({ document: documents.watchList, clock, log }),
-    limits: options.limits,
-    tuning: options.tuning,
-  })
+  const monitor = openMonitor({ client, clock, log, storage: options.documents, limits: options.limits, tuning: options.tuning })
   return { mode: options.mode, baseUrl: client.baseUrl, client, monitor }
 }

@@ -1,6 +1,6 @@
 import { regionBaseUrl } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
-import type { MonitorTuning } from '../monitor/monitor-context'
+import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'

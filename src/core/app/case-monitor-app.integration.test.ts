@@ -41,7 +41,7 @@ async function openApp(options: { demoCases?: number; batchIntervalMs?: number }
     openProfileDocuments: () => ({ watchList: createMemoryDocument(), ledger: createMemoryDocument() }),
     startSimulator: async () => ({ baseUrl: simulator.baseUrl, apiKey: 'vdx_simulator', close: async () => undefined }),
     send: (event, payload) => events.push({ event, payload, at: performance.now() }),
-    notify: (notice) => notices.push(notice),
+    notify: (notice) => notices.push(notice) > 0,
     batchIntervalMs: options.batchIntervalMs ?? 20,
   })
   await app.start()

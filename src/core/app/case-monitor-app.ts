@@ -1,4 +1,4 @@
-import type { MonitorTuning } from '../monitor/monitor-context'
+import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
@@ -28,7 +28,8 @@ export interface CaseMonitorAppOptions {
   openProfileDocuments(profileId: string): ProfileDocuments
   startSimulator(): Promise<EmbeddedSimulator>
   send: EventSink
-  notify(notice: CompletionNotice): void
+  /** True when the system showed the notification (false: unsupported, refused, or it failed). */
+  notify(notice: CompletionNotice): boolean
   limits?: VeridoxLimits
   tuning?: Partial<MonitorTuning>
   batchIntervalMs?: number
@@ -52,9 +53,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   const notices = createCompletionNotices({
     clock,
     windowMs: 1_500,
-    show: (notice) => {
-      if (settings.get().notificationsEnabled) options.notify(notice)
-    },
+    // With notifications switched off the window is where completions are seen: that counts as shown.
+    show: (notice) => !settings.get().notificationsEnabled || options.notify(notice),
   })
 
   const backend = createBackendSwitcher({
@@ -73,11 +73,14 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
         intervalMs: options.batchIntervalMs ?? 100,
         send,
         onFlushed: summary.changed,
-        onAnnounced: notices.add,
+        onAnnounced: (announcement) => notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId)),
         onKeyRejected: () => send('settingsChanged', settingsView()),
       })
       send('settingsChanged', settingsView())
       send('casesChanged', session.monitor.views())
+      for (const announcement of session.monitor.pendingAnnouncements()) {
+        notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId))
+      }
       return () => {
         const caseIds = session.monitor.views().map((view) => view.caseId)
         stopForwarding()

@@ -33,24 +33,30 @@ export function describeCompletions(announcements: readonly CompletionAnnounceme
   }
 }
 
-/** Completions that land together become one notice, so adding a hundred finished cases is not a hundred pop-ups. */
-export function createCompletionNotices(options: { clock: Clock; windowMs: number; show(notice: CompletionNotice): void }) {
-  let batch: CompletionAnnouncement[] = []
+/**
+ * Completions that land together become one notice, so adding a hundred finished cases is not a hundred
+ * pop-ups. `show` says whether the notice reached the analyst; only then is each completion acknowledged,
+ * so one lost to a quit inside the window, or refused by the system, is shown at the next start.
+ */
+export function createCompletionNotices(options: { clock: Clock; windowMs: number; show(notice: CompletionNotice): boolean }) {
+  const batch = new Map<string, { announcement: CompletionAnnouncement; acknowledge(): void }>()
   let cancel: (() => void) | null = null
   const flush = (): void => {
     cancel = null
-    if (batch.length > 0) options.show(describeCompletions(batch))
-    batch = []
+    const entries = [...batch.values()]
+    batch.clear()
+    if (entries.length === 0 || !options.show(describeCompletions(entries.map((entry) => entry.announcement)))) return
+    for (const entry of entries) entry.acknowledge()
   }
   return {
-    add(announcement: CompletionAnnouncement): void {
-      batch.push(announcement)
+    add(announcement: CompletionAnnouncement, acknowledge: () => void): void {
+      batch.set(announcement.caseId, { announcement, acknowledge })
       cancel ??= options.clock.setTimeout(flush, options.windowMs)
     },
     dispose(): void {
       cancel?.()
       cancel = null
-      batch = []
+      batch.clear()
     },
   }
 }

@@ -111,7 +111,8 @@ export function caseRisk(state: CaseState): RiskLevel | null {
 
 /** True when every file has its final risk, so a completion can be announced with it. */
 export function hasFinalRisks(state: CaseState): boolean {
-  return state.files.every((file) => file.status === 'failed' || file.risk !== null)
+  // No file known yet is no risk known yet, not "every file has its risk".
+  return state.files.length > 0 && state.files.every((file) => file.status === 'failed' || file.risk !== null)
 }
 
 /** Every file settled with its outcome and risk: nothing more will change. */

@@ -1,11 +1,10 @@
 import type { CaseView, RiskLevel } from '../../shared/case-view'
+import type { JsonDocument } from '../persistence/json-document'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
-import type { Fetch, VeridoxClient } from '../veridox/veridox-client'
-import type { CompletionLedger } from './completion-ledger'
-import type { MonitorTuning } from './monitor-context'
-import type { WatchPersistence } from './watch-persistence'
+import type { VeridoxClient } from '../veridox/veridox-client'
+import type { MonitorTuning } from './monitor-tuning'
 
 export interface CompletionAnnouncement {
   caseId: string
@@ -16,22 +15,30 @@ export interface CompletionAnnouncement {
   completedAt: number
 }
 
-export interface CaseMonitorOptions {
+export interface MonitorStorage {
+  watchList: JsonDocument
+  ledger: JsonDocument
+}
+
+export interface OpenMonitorOptions {
+  /** Veridox for one key: REST calls and streams go through it, and only it holds the key. */
   client: VeridoxClient
-  apiKey: string
-  fetch: Fetch
   clock: Clock
   log: Log
-  ledger: CompletionLedger
-  persistence?: WatchPersistence | null
+  /** Null keeps the watch list and the ledger in memory (the simulator's demo data is fresh on every start). */
+  storage: MonitorStorage | null
   limits?: VeridoxLimits
   tuning?: Partial<MonitorTuning>
+  /** How often the watch list is written at most. */
+  saveIntervalMs?: number
 }
 
 export interface MonitorStats {
   watched: number
   streaming: number
   polled: number
+  isOffline: boolean
+  areStreamsBlocked: boolean
   requestsInWindow: Record<'list' | 'get' | 'poll', number>
 }
 
@@ -41,16 +48,21 @@ export interface CaseMonitor {
   setPinned(caseId: string, isPinned: boolean): boolean
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
-  /** The network went away or the machine slept (false), or both came back (true). */
+  /** The system says the network went away or the machine slept (false), or both came back (true). */
   setReachable(isReachable: boolean): void
   has(caseId: string): boolean
   view(caseId: string): CaseView | null
   views(): CaseView[]
+  /** Once per change of a case's view, in order: several events arriving together are several changes. */
   onChanged(listener: (caseId: string) => void): () => void
   onRemoved(listener: (caseId: string) => void): () => void
   onAnnounced(listener: (announcement: CompletionAnnouncement) => void): () => void
   onKeyRejected(listener: () => void): () => void
   readonly isKeyRejected: boolean
+  /** Announced but not yet shown (the app quit first, or the system refused the notification). */
+  pendingAnnouncements(): CompletionAnnouncement[]
+  /** The announcement was shown to the analyst. */
+  acknowledge(caseId: string): void
   stats(): MonitorStats
   dispose(): void
 }

@@ -1,235 +1,181 @@
 import { documentedLimits, requestWindows } from '../policy/limits'
 import { createRequestScheduler } from '../policy/request-scheduler'
-import { createEmitter } from '../runtime/emitter'
-import { createRepeatingTask } from '../runtime/repeating-task'
-import type { VeridoxError } from '../veridox/veridox-error'
-import type { CaseMonitor, CaseMonitorOptions, CompletionAnnouncement } from './case-monitor-types'
+import { createMemoryDocument } from '../persistence/memory-document'
+import { createAccountWatch } from './account-watch'
+import type { CaseMonitor, CompletionAnnouncement, OpenMonitorOptions } from './case-monitor-types'
 import { createCaseOutcomes } from './case-outcomes'
-import { defaultMonitorTuning, type MonitorContext, type MonitorTuning } from './monitor-context'
+import { toCaseView, toPersistedCase, watchStateOf } from './case-view-model'
+import { openCompletionLedger } from './completion-ledger'
+import { createMonitorBus } from './monitor-bus'
+import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
 import { createPoller } from './poller'
 import { createReconciler } from './reconciler'
 import { createStreamPlanner } from './stream-planner'
-import { createTrackedCase, toCaseView, toPersistedCase, type MonitorConditions, type TrackedCase } from './tracked-case'
+import { createWatchPersistence } from './watch-persistence'
 
-export type { CaseMonitor, CaseMonitorOptions, CompletionAnnouncement, MonitorStats } from './case-monitor-types'
+export type { CaseMonitor, CompletionAnnouncement, MonitorStats, OpenMonitorOptions } from './case-monitor-types'
 
-const housekeepingMs = 1_000
-
-/** Follows every watched case on one Veridox key: streams, polls and listings, within the documented limits. */
-export function createCaseMonitor(options: CaseMonitorOptions): CaseMonitor {
-  const { clock, log, ledger } = options
+/**
+ * Follows every watched case on one Veridox key: streams, polls and listings, within the documented
+ * limits. The one assembly used by the app, the CLI, the soak and the tests. Its modules report facts
+ * on the bus; the subscription table below is the only place that decides who reacts, and one pass
+ * decides what runs next.
+ */
+export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
+  const { clock, log, client } = options
   const limits = options.limits ?? documentedLimits
   const tuning: MonitorTuning = { ...defaultMonitorTuning, ...options.tuning }
-  const persistence = options.persistence ?? null
-  const cases = new Map<string, TrackedCase>()
-  const restored = persistence?.load() ?? { cases: [], budget: {} }
+  const storage = options.storage ?? { watchList: createMemoryDocument(), ledger: createMemoryDocument() }
+  const persistence = createWatchPersistence({ document: storage.watchList, clock, log, saveIntervalMs: options.saveIntervalMs })
+  const ledger = openCompletionLedger(storage.ledger, log)
+  const restored = persistence.load()
   const scheduler = createRequestScheduler({ windows: requestWindows(limits), clock, previousUsage: restored.budget })
-  const changed = createEmitter<string>()
-  const removed = createEmitter<string>()
-  const announced = createEmitter<CompletionAnnouncement>()
-  const keyRejected = createEmitter<void>()
-  let isKeyRejected = false
-  let isOffline = false
-  let isDisposed = false
+  const bus = createMonitorBus(log)
+  const removed = new Set<(caseId: string) => void>()
 
-  const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isOffline
-  const conditions: MonitorConditions = {
-    get isKeyRejected() {
-      return isKeyRejected
-    },
-    get isOffline() {
-      return isOffline
-    },
-    isPolled: (tracked) => planner.isPolled(tracked),
-  }
-
-  const savedState = () => ({ cases: [...cases.values()].map((t) => toPersistedCase(t, conditions)), budget: scheduler.usage() })
-
-  function touch(tracked: TrackedCase): void {
-    tracked.updatedAt = clock.now()
-    changed.emit(tracked.caseId)
-    persistence?.scheduleSave(savedState)
-  }
-
-  function rejectKey(error: VeridoxError): void {
-    if (isKeyRejected) return
-    isKeyRejected = true
-    log('warn', 'Veridox rejected the API key; every case on it is paused until a new key is set', { status: error.status })
-    for (const tracked of cases.values()) planner.stopStream(tracked)
-    scheduler.setPaused(true)
-    for (const tracked of cases.values()) touch(tracked)
-    keyRejected.emit()
-  }
-
-  const outcomes = createCaseOutcomes({
-    clock,
-    log,
-    tuning,
-    ledger,
-    touch,
-    stopStream: (tracked) => planner.stopStream(tracked),
-    replan: () => planner.replan(),
-    kickReconciler: () => reconciler.kick(),
-    announce: announced.emit,
-    rejectKey,
-  })
-
-  const context: MonitorContext = {
-    cases,
-    client: options.client,
+  const outcomes = createCaseOutcomes({ clock, log, tuning, ledger, bus, restored: restored.cases })
+  const { records } = outcomes
+  const planner = createStreamPlanner({ client, clock, log, tuning, bus, records, streamsPerKey: limits.streamsPerKey })
+  const reconciler = createReconciler({
+    client,
     scheduler,
     clock,
-    log,
     tuning,
-    isRunning,
-    isPolled: (tracked) => planner.isPolled(tracked),
-    onSnapshot: outcomes.onSnapshot,
-    onListItem: outcomes.onListItem,
-    onPollPage: (tracked, page) => outcomes.applyMessages(tracked, page.messages),
-    onRequestError: outcomes.onRequestError,
-  }
+    bus,
+    records,
+    isStreamLive: planner.isStreamLive,
+    isStreamed: planner.isStreamed,
+  })
+  const poller = createPoller({ client, scheduler, clock, tuning, bus, records, isPolled: planner.isPolled })
+  const account = createAccountWatch({ client, clock, log, tuning: tuning.outage, bus, onPaused: pause, onResumed: resume })
 
-  const reconciler = createReconciler(context)
-  const poller = createPoller(context)
-  const planner = createStreamPlanner({
-    context,
-    apiKey: options.apiKey,
-    fetch: options.fetch,
-    streamsPerKey: limits.streamsPerKey,
-    touch,
-    applyMessages: outcomes.applyMessages,
-    onRequestError: outcomes.onRequestError,
-    kickPoller: () => poller.kick(),
-    kickReconciler: () => reconciler.kick(),
+  let passTimer: (() => void) | null = null
+  let rhythmTimer: (() => void) | null = null
+  let pendingSpreadMs = 0
+  let isDisposed = false
+
+  const savedState = () => ({
+    cases: [...records.values()].map((facts) => toPersistedCase(facts, watchStateOf(facts, planner.transportOf(facts.caseId), account))),
+    budget: scheduler.usage(),
   })
 
-  const housekeeping = createRepeatingTask(clock, housekeepingMs, () => {
-    if (isDisposed) return false
-    if (isRunning()) {
-      const now = clock.now()
-      for (const tracked of cases.values()) {
-        if (!tracked.terminal && tracked.finalizeDeadline !== null && now >= tracked.finalizeDeadline) outcomes.complete(tracked)
-      }
-      planner.replan()
-    }
-    return true
-  })
+  const isSnapshotWaitingForBudget = (caseId: string): boolean =>
+    scheduler.isWaiting('get', `get:${caseId}`) ||
+    (reconciler.wantedReason(caseId) === 'finalize' && !scheduler.hasRoom('get', 'completion'))
 
-  for (const saved of restored.cases) {
-    const tracked = createTrackedCase(saved.caseId, clock.now(), saved)
-    // A case saved as completed was announced then, even if the ledger was lost since.
-    if (tracked.terminal === 'completed') ledger.record(tracked.caseId, tracked.state.completedAt ?? clock.now())
-    cases.set(tracked.caseId, tracked)
+  function requestPass(): void {
+    if (isDisposed || passTimer) return
+    passTimer = clock.setTimeout(pass, 0)
   }
-  housekeeping.kick()
-  reconciler.kick()
 
-  const withCase = (caseId: string, action: (tracked: TrackedCase) => void): boolean => {
-    const tracked = cases.get(caseId)
-    if (!tracked) return false
-    action(tracked)
-    return true
+  /** The one place that decides what runs next: stream slots, snapshots and sweeps, polls. */
+  function pass(): void {
+    passTimer = null
+    if (isDisposed || !account.isRunning) return
+    outcomes.expireFinalizations(clock.now(), isSnapshotWaitingForBudget)
+    planner.plan({ spreadMs: pendingSpreadMs })
+    pendingSpreadMs = 0
+    reconciler.pass()
+    poller.pass()
+  }
+
+  function keepRhythm(): void {
+    rhythmTimer = clock.setTimeout(() => {
+      pass()
+      if (!isDisposed) keepRhythm()
+    }, tuning.passIntervalMs)
+  }
+
+  function everyCaseChanged(): void {
+    for (const caseId of records.keys()) bus.emit('caseChanged', caseId)
+  }
+
+  function pause(): void {
+    planner.stopAll()
+    scheduler.setPaused(true)
+    everyCaseChanged()
+  }
+
+  function resume(): void {
+    scheduler.setPaused(false)
+    outcomes.markUnconfirmed()
+    const now = clock.now()
+    for (const caseId of records.keys()) if (planner.wasPlanned(caseId)) reconciler.requestSnapshot(caseId, 'gap', now)
+    everyCaseChanged()
+    pendingSpreadMs = tuning.reconnectSpreadMs
+    requestPass()
+  }
+
+  // Who reacts to what: the whole flow of the monitor in one table.
+  bus.on('answered', outcomes.apply)
+  bus.on('answered', account.noteAnswer)
+  bus.on('snapshotWanted', ({ caseId, reason, at }) => reconciler.requestSnapshot(caseId, reason, at))
+  bus.on('caseChanged', () => persistence.scheduleSave(savedState))
+  bus.on('planChanged', requestPass)
+  bus.on('keyRefused', account.rejectKey)
+
+  keepRhythm()
+  requestPass()
+
+  const view = (caseId: string) => {
+    const facts = records.get(caseId)
+    return facts ? toCaseView(facts, planner.transportOf(caseId), account) : null
   }
 
   return {
-    watch(caseIds) {
-      for (const caseId of caseIds) {
-        if (cases.has(caseId)) continue
-        const tracked = createTrackedCase(caseId, clock.now())
-        cases.set(caseId, tracked)
-        touch(tracked)
-      }
-      planner.replan()
-      reconciler.kick()
-    },
+    watch: outcomes.watch,
     unwatch(caseId) {
-      return withCase(caseId, (tracked) => {
-        planner.stopStream(tracked)
-        cases.delete(caseId)
-        removed.emit(caseId)
-        persistence?.scheduleSave(savedState)
-        planner.replan()
-      })
+      if (!outcomes.unwatch(caseId)) return false
+      planner.forget(caseId)
+      reconciler.forget(caseId)
+      poller.forget(caseId)
+      for (const listener of removed) listener(caseId)
+      persistence.scheduleSave(savedState)
+      requestPass()
+      return true
     },
-    setPinned(caseId, isPinned) {
-      return withCase(caseId, (tracked) => {
-        tracked.isPinned = isPinned
-        touch(tracked)
-        planner.replan()
-      })
-    },
-    setVisible(caseIds) {
-      const visible = new Set(caseIds)
-      for (const tracked of cases.values()) tracked.isVisible = visible.has(tracked.caseId)
-      planner.replan()
-      reconciler.kick()
-    },
+    setPinned: outcomes.setPinned,
+    setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
-      return withCase(caseId, (tracked) => {
-        if (tracked.terminal === 'completed') return
-        tracked.terminal = null
-        tracked.problem = null
-        tracked.badResponses = 0
-        tracked.pollFallbackUntil = null
-        tracked.noStreamUntil = 0
-        tracked.snapshotWanted = 'added'
-        tracked.nextSnapshotAt = 0
-        touch(tracked)
-        planner.replan()
-        reconciler.kick()
-      })
+      planner.forgetFailures(caseId)
+      return outcomes.retry(caseId)
     },
-    setReachable(isReachable) {
-      if (isReachable === !isOffline || isDisposed) return
-      isOffline = !isReachable
-      scheduler.setPaused(isOffline || isKeyRejected)
-      if (isOffline) {
-        for (const tracked of cases.values()) planner.stopStream(tracked)
-      } else {
-        for (const tracked of cases.values()) {
-          if (tracked.terminal) continue
-          tracked.lastFreshAt = 0
-          if (planner.wasPlanned(tracked)) tracked.snapshotWanted ??= 'gap'
-        }
-      }
-      for (const tracked of cases.values()) if (!tracked.terminal) touch(tracked)
-      if (!isOffline) {
-        planner.replan({ spreadMs: tuning.reconnectSpreadMs })
-        reconciler.kick()
-        poller.kick()
-      }
+    setReachable: account.setSystemReachable,
+    has: (caseId) => records.has(caseId),
+    view,
+    views: () => [...records.keys()].map((caseId) => view(caseId)!),
+    onChanged: (listener) => bus.on('caseChanged', listener),
+    onRemoved(listener) {
+      removed.add(listener)
+      return () => void removed.delete(listener)
     },
-    has: (caseId) => cases.has(caseId),
-    view(caseId) {
-      const tracked = cases.get(caseId)
-      return tracked ? toCaseView(tracked, conditions) : null
-    },
-    views: () => [...cases.values()].map((tracked) => toCaseView(tracked, conditions)),
-    onChanged: changed.on,
-    onRemoved: removed.on,
-    onAnnounced: announced.on,
-    onKeyRejected: keyRejected.on,
+    onAnnounced: (listener: (announcement: CompletionAnnouncement) => void) => bus.on('announced', listener),
+    onKeyRejected: (listener) => bus.on('keyRejected', () => listener()),
     get isKeyRejected() {
-      return isKeyRejected
+      return account.isKeyRejected
     },
+    pendingAnnouncements: () => ledger.pending().filter((announcement) => records.has(announcement.caseId)),
+    acknowledge: ledger.acknowledge,
     stats() {
-      const all = [...cases.values()]
+      const all = [...records.values()]
       return {
         watched: all.length,
-        streaming: all.filter((tracked) => tracked.session !== null).length,
-        polled: all.filter((tracked) => !tracked.terminal && planner.isPolled(tracked)).length,
+        streaming: planner.streamingCount(),
+        polled: all.filter((facts) => facts.terminal === null && planner.isPolled(facts.caseId)).length,
+        isOffline: account.isOffline,
+        areStreamsBlocked: planner.areStreamsBlocked(),
         requestsInWindow: { list: scheduler.taken('list'), get: scheduler.taken('get'), poll: scheduler.taken('poll') },
       }
     },
     dispose() {
       if (isDisposed) return
       isDisposed = true
-      housekeeping.dispose()
-      for (const tracked of cases.values()) planner.stopStream(tracked)
-      reconciler.dispose()
-      poller.dispose()
-      persistence?.scheduleSave(savedState)
-      persistence?.flush()
+      passTimer?.()
+      rhythmTimer?.()
+      account.dispose()
+      planner.stopAll()
+      persistence.scheduleSave(savedState)
+      persistence.flush()
       scheduler.dispose()
     },
   }

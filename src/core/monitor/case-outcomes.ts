@@ -1,144 +1,251 @@
+import { fileCounts } from '../../shared/case-rules'
+import type { CaseProblem } from '../../shared/case-view'
 import { applyEvent, applyListItem, applySnapshot, caseRisk, hasFinalRisks, isCaseSettled } from '../case-state/case-state'
+import type { SnapshotReason } from '../policy/request-priority'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { ParsedMessage } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
-import type { CaseDetails, CaseListItem } from '../veridox/wire-schemas'
-import type { CompletionAnnouncement } from './case-monitor-types'
+import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
 import type { CompletionLedger } from './completion-ledger'
-import type { MonitorTuning } from './monitor-context'
-import type { TerminalState, TrackedCase } from './tracked-case'
+import type { MonitorBus, VeridoxAnswer } from './monitor-bus'
+import type { MonitorTuning } from './monitor-tuning'
+import type { PersistedCase } from './watch-persistence'
+
+/** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
+const maxSettleAttempts = 5
+/** Unreadable answers about one case in a row before it is given up as failed. */
+const badResponsesBeforeFailed = 3
+/** The longest a request can wait for budget: the documented per-minute windows free a slot within one. */
+const budgetWindowMs = 60_000
 
 interface OutcomeDependencies {
   clock: Clock
   log: Log
   tuning: MonitorTuning
   ledger: CompletionLedger
-  touch(tracked: TrackedCase): void
-  stopStream(tracked: TrackedCase): void
-  replan(): void
-  kickReconciler(): void
-  announce(announcement: CompletionAnnouncement): void
-  rejectKey(error: VeridoxError): void
+  bus: MonitorBus
+  restored: readonly PersistedCase[]
 }
 
-/** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
-const maxSettleAttempts = 5
-
-/** What each answer from Veridox does to a case: progress, completion, and the answers that end following it. */
+/**
+ * Owns every watched case's record and decides what each answer from Veridox does to it: progress,
+ * completion (announced once, through the ledger), and the answers that end following a case.
+ */
 export function createCaseOutcomes(deps: OutcomeDependencies) {
-  const { clock, log, tuning } = deps
+  const { clock, log, tuning, ledger, bus } = deps
+  const records = new Map<string, CaseRecord>()
 
-  function applyMessages(tracked: TrackedCase, messages: readonly ParsedMessage[]): void {
-    const now = clock.now()
-    let isChanged = tracked.isStale
-    for (const message of messages) {
-      if (message.kind === 'event') {
-        tracked.state = applyEvent(tracked.state, message.event, now)
-        if (message.event.id) tracked.lastEventId = message.event.id
-        isChanged = true
-      } else if (message.kind === 'unknown') {
-        log('info', 'skipped an event of a type this app does not know', { caseId: tracked.caseId, type: message.type.slice(0, 64) })
-      } else if (message.kind === 'malformed') {
-        log('warn', 'skipped a malformed event', { caseId: tracked.caseId, reason: message.reason })
-      }
+  function changed(record: CaseRecord): void {
+    record.updatedAt = clock.now()
+    bus.emit('caseChanged', record.caseId)
+  }
+
+  const wantSnapshot = (record: CaseRecord, reason: SnapshotReason, at = clock.now()): void =>
+    bus.emit('snapshotWanted', { caseId: record.caseId, reason, at })
+
+  function confirmed(record: CaseRecord): boolean {
+    const wasUnconfirmed = record.isStale || record.problem !== null
+    record.lastFreshAt = clock.now()
+    record.isStale = false
+    if (record.terminal === null) record.problem = null
+    record.badResponses = 0
+    return wasUnconfirmed
+  }
+
+  function applyMessage(record: CaseRecord, message: ParsedMessage): void {
+    if (message.kind === 'unknown') {
+      log('info', 'skipped an event of a type this app does not know', { caseId: record.caseId, type: message.type.slice(0, 64) })
+      return
     }
-    tracked.lastFreshAt = now
-    tracked.isStale = false
-    if (isChanged) deps.touch(tracked)
-    if (tracked.state.isComplete) finalize(tracked, false)
+    if (message.kind === 'malformed') {
+      log('warn', 'skipped a malformed event', { caseId: record.caseId, reason: message.reason })
+      return
+    }
+    if (message.kind !== 'event') return
+    const wasInAnalysis = isInAnalysis(record)
+    record.state = applyEvent(record.state, message.event, clock.now())
+    if (message.event.id) record.lastEventId = message.event.id
+    // One change per event, so a consumer that prints every change (watch --json) sees replays and poll pages whole.
+    changed(record)
+    if (wasInAnalysis !== isInAnalysis(record)) bus.emit('planChanged', undefined)
   }
 
   /** A completion is announced with its risk scores, which only the REST snapshot carries. */
-  function finalize(tracked: TrackedCase, hasFreshSnapshot: boolean): void {
-    if (tracked.terminal) return
+  function finalize(record: CaseRecord, hasFreshSnapshot: boolean): void {
+    if (record.terminal) return
     const now = clock.now()
-    deps.stopStream(tracked)
-    tracked.finalizeDeadline ??= now + tuning.finalizeTimeoutMs
-    if ((hasFreshSnapshot && hasFinalRisks(tracked.state)) || now >= tracked.finalizeDeadline) {
-      complete(tracked)
+    if (record.finalizeDeadline === null) {
+      record.finalizeDeadline = now + tuning.finalizeTimeoutMs
+      bus.emit('planChanged', undefined)
+    }
+    // The deadline is kept by expireFinalizations alone, which knows whether the snapshot waits for budget.
+    if (hasFreshSnapshot && hasFinalRisks(record.state)) {
+      complete(record)
       return
     }
-    tracked.snapshotWanted = 'finalize'
-    tracked.nextSnapshotAt = hasFreshSnapshot ? now + 1_000 : now
-    deps.kickReconciler()
+    wantSnapshot(record, 'finalize', hasFreshSnapshot ? now + 1_000 : now)
   }
 
-  function complete(tracked: TrackedCase): void {
+  function complete(record: CaseRecord): void {
     const now = clock.now()
-    terminate(tracked, 'completed', null)
+    terminate(record, 'completed', null)
     // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
-    if (!isCaseSettled(tracked.state)) wantSettle(tracked, now)
-    if (!deps.ledger.record(tracked.caseId, now)) return
-    deps.announce({
-      caseId: tracked.caseId,
-      label: tracked.state.label,
-      risk: caseRisk(tracked.state),
-      fileCount: tracked.state.files.length,
-      failedFileCount: tracked.state.files.filter((file) => file.status === 'failed').length,
-      completedAt: tracked.state.completedAt ?? now,
-    })
+    if (!isCaseSettled(record.state)) wantSettle(record, now)
+    const counts = fileCounts(record.state.files)
+    const announcement = {
+      caseId: record.caseId,
+      label: record.state.label,
+      risk: caseRisk(record.state),
+      fileCount: counts.total,
+      failedFileCount: counts.failed,
+      completedAt: record.state.completedAt ?? now,
+    }
+    if (ledger.record(announcement)) bus.emit('announced', announcement)
   }
 
-  function wantSettle(tracked: TrackedCase, at: number): void {
-    if (tracked.settleAttempts >= maxSettleAttempts) return
-    tracked.settleAttempts += 1
-    tracked.snapshotWanted = 'settle'
-    tracked.nextSnapshotAt = at
-    deps.kickReconciler()
+  function wantSettle(record: CaseRecord, at: number): void {
+    if (record.settleAttempts >= maxSettleAttempts) return
+    record.settleAttempts += 1
+    wantSnapshot(record, 'settle', at)
   }
 
-  function terminate(tracked: TrackedCase, terminal: TerminalState, problem: TrackedCase['problem']): void {
-    deps.stopStream(tracked)
-    tracked.terminal = terminal
-    tracked.problem = problem
-    tracked.snapshotWanted = null
-    tracked.finalizeDeadline = null
-    tracked.isStale = false
-    deps.touch(tracked)
-    deps.replan()
+  function terminate(record: CaseRecord, terminal: TerminalState, problem: CaseProblem | null): void {
+    record.terminal = terminal
+    record.problem = problem
+    record.finalizeDeadline = null
+    record.isStale = false
+    changed(record)
+    bus.emit('planChanged', undefined)
   }
+
+  function onSnapshot(record: CaseRecord, details: Parameters<typeof applySnapshot>[1]): void {
+    record.state = applySnapshot(record.state, details, clock.now())
+    if (record.terminal === 'completed') {
+      changed(record)
+      if (!isCaseSettled(record.state) && details.files.length > 0) wantSettle(record, clock.now() + tuning.snapshotRetryMs)
+      return
+    }
+    confirmed(record)
+    changed(record)
+    if (record.state.isComplete) finalize(record, true)
+  }
+
+  function onListItem(record: CaseRecord, item: Parameters<typeof applyListItem>[1]): void {
+    if (record.terminal) return
+    const before = record.state
+    record.state = applyListItem(record.state, item, clock.now())
+    const wasUnconfirmed = confirmed(record)
+    if (wasUnconfirmed || before.label !== record.state.label || before.isComplete !== record.state.isComplete) changed(record)
+    if (record.state.isComplete) finalize(record, false)
+  }
+
+  function onFailure(record: CaseRecord | null, error: unknown): void {
+    if (!(error instanceof VeridoxError)) {
+      log('error', 'a request failed unexpectedly', { reason: error instanceof Error ? error.name : 'unknown' })
+      return
+    }
+    if (error.code === 'key_rejected' || error.code === 'forbidden') return bus.emit('keyRefused', error)
+    if (!record || record.terminal) return
+    if (error.code === 'case_not_found') return terminate(record, 'not_found', error.toData())
+    if (error.code === 'bad_response' && ++record.badResponses >= badResponsesBeforeFailed) {
+      return terminate(record, 'failed', error.toData())
+    }
+    record.problem = error.toData()
+    changed(record)
+  }
+
+  function apply(answer: VeridoxAnswer): void {
+    const record = answer.caseId === null ? null : (records.get(answer.caseId) ?? null)
+    if (answer.kind === 'failed') return onFailure(record, answer.error)
+    if (!record) return
+    switch (answer.kind) {
+      case 'stream-live':
+        if (confirmed(record)) changed(record)
+        return
+      case 'stream-message':
+        if (record.terminal) return
+        if (confirmed(record)) changed(record)
+        applyMessage(record, answer.message)
+        if (record.state.isComplete) finalize(record, false)
+        return
+      case 'poll-page':
+        if (record.terminal) return
+        if (confirmed(record)) changed(record)
+        for (const message of answer.page.messages) applyMessage(record, message)
+        if (record.state.isComplete) finalize(record, false)
+        return
+      case 'snapshot':
+        return onSnapshot(record, answer.details)
+      case 'list-item':
+        return onListItem(record, answer.item)
+    }
+  }
+
+  function add(caseId: string, restored?: PersistedCase): CaseRecord {
+    const record = createCaseRecord(caseId, clock.now(), restored)
+    records.set(caseId, record)
+    if (!restored) wantSnapshot(record, 'added')
+    else if (needsSettling(record)) wantSnapshot(record, 'settle')
+    // A case saved as completed was announced then, even if the ledger was lost since.
+    if (record.terminal === 'completed') ledger.recordSilently(caseId, record.state.completedAt ?? clock.now())
+    return record
+  }
+
+  const withRecord = (caseId: string, action: (record: CaseRecord) => void): boolean => {
+    const record = records.get(caseId)
+    if (record) action(record)
+    return record !== undefined
+  }
+
+  for (const saved of deps.restored) add(saved.caseId, saved)
 
   return {
-    applyMessages,
-    complete,
-    onSnapshot(tracked: TrackedCase, details: CaseDetails): void {
-      tracked.state = applySnapshot(tracked.state, details, clock.now())
-      if (tracked.terminal === 'completed') {
-        deps.touch(tracked)
-        if (!isCaseSettled(tracked.state) && details.files.length > 0) wantSettle(tracked, clock.now() + tuning.snapshotRetryMs)
-        return
-      }
-      tracked.lastFreshAt = clock.now()
-      tracked.isStale = false
-      tracked.badResponses = 0
-      if (tracked.streamStatus !== 'reconnecting') tracked.problem = null
-      deps.touch(tracked)
-      if (tracked.state.isComplete) finalize(tracked, true)
+    records: records as ReadonlyMap<string, CaseFacts>,
+    apply,
+    watch(caseIds: readonly string[]): void {
+      for (const caseId of caseIds) if (!records.has(caseId)) changed(add(caseId))
+      bus.emit('planChanged', undefined)
     },
-    onListItem(tracked: TrackedCase, item: CaseListItem): void {
-      const before = tracked.state
-      tracked.state = applyListItem(tracked.state, item, clock.now())
-      tracked.lastFreshAt = clock.now()
-      if (tracked.isStale || before.label !== tracked.state.label || before.isComplete !== tracked.state.isComplete) {
-        tracked.isStale = false
-        deps.touch(tracked)
-      }
-      if (tracked.state.isComplete) finalize(tracked, false)
+    unwatch: (caseId: string): boolean => records.delete(caseId),
+    setPinned: (caseId: string, isPinned: boolean): boolean =>
+      withRecord(caseId, (record) => {
+        record.isPinned = isPinned
+        changed(record)
+        bus.emit('planChanged', undefined)
+      }),
+    setVisible(caseIds: ReadonlySet<string>): void {
+      for (const record of records.values()) record.isVisible = caseIds.has(record.caseId)
+      bus.emit('planChanged', undefined)
     },
-    onRequestError(tracked: TrackedCase | null, error: unknown): void {
-      if (!(error instanceof VeridoxError)) {
-        log('error', 'a request failed unexpectedly', { reason: error instanceof Error ? error.name : 'unknown' })
-        return
-      }
-      if (error.code === 'key_rejected' || error.code === 'forbidden') return deps.rejectKey(error)
-      if (!tracked || tracked.terminal) return
-      if (error.code === 'case_not_found') return terminate(tracked, 'not_found', error.toData())
-      if (error.code === 'bad_response' && ++tracked.badResponses >= 3) return terminate(tracked, 'failed', error.toData())
-      if (tracked.streamStatus !== 'live') {
-        tracked.problem = error.toData()
-        deps.touch(tracked)
+    /** The analyst asks to try again: whatever ended following the case is forgotten. */
+    retry: (caseId: string): boolean =>
+      withRecord(caseId, (record) => {
+        if (record.terminal === 'completed') return
+        record.terminal = null
+        record.problem = null
+        record.badResponses = 0
+        wantSnapshot(record, 'added', 0)
+        changed(record)
+        bus.emit('planChanged', undefined)
+      }),
+    /** After an outage or sleep nothing is confirmed any more: what was seen before may be out of date. */
+    markUnconfirmed(): void {
+      for (const record of records.values()) if (record.terminal === null) record.lastFreshAt = 0
+    },
+    /**
+     * Completions whose outcomes did not arrive in time are announced without them. One whose snapshot
+     * only waits for request budget keeps waiting (the window frees within a minute): a notice with
+     * the risk is worth more to the analyst than one a few seconds sooner without it.
+     */
+    expireFinalizations(now: number, isWaitingForBudget: (caseId: string) => boolean): void {
+      for (const record of records.values()) {
+        if (record.terminal !== null || record.finalizeDeadline === null || now < record.finalizeDeadline) continue
+        const isPastBudgetWait = now >= record.finalizeDeadline + budgetWindowMs
+        if (isPastBudgetWait || !isWaitingForBudget(record.caseId)) complete(record)
       }
     },
   }
 }
+
+export type CaseOutcomes = ReturnType<typeof createCaseOutcomes>

@@ -3,24 +3,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator'
 import { openConfDocument } from '../persistence/conf-document'
-import { createMemoryDocument } from '../persistence/memory-document'
 import type { VeridoxLimits } from '../policy/limits'
 import { systemClock } from '../runtime/clock'
 import { silentLog, type Log } from '../runtime/log'
 import { createVeridoxClient } from '../veridox/veridox-client'
-import { createCaseMonitor, type CaseMonitor, type CompletionAnnouncement } from './case-monitor'
-import { openCompletionLedger } from './completion-ledger'
-import type { MonitorTuning } from './monitor-context'
-import { createWatchPersistence } from './watch-persistence'
+import { openMonitor, type CaseMonitor, type CompletionAnnouncement } from './case-monitor'
+import type { MonitorTuning } from './monitor-tuning'
 
 /** Timings scaled down so the real policy runs in a test's time; the shape of every rule is unchanged. */
 export const fastTuning: Partial<MonitorTuning> = {
   stream: { backoff: { floorMs: 50, capMs: 400 }, heartbeatMs: 150, silenceFactor: 2.5, healthyAfterMs: 1_500, failuresBeforeFallback: 3 },
+  outage: { failuresForOutage: 3, probeFloorMs: 50, probeCapMs: 400 },
+  proxy: { casesForBlock: 2, evidenceWindowMs: 10_000, canaryIntervalMs: 1_000 },
   sweepIntervalMs: 300,
   pollIntervalMs: 100,
   pollFallbackMs: 2_000,
   pollFallbackMaxMs: 4_000,
-  streamsBlockedRetryMs: 3_000,
   finalizeTimeoutMs: 2_000,
   reconnectSpreadMs: 100,
   snapshotRetryMs: 200,
@@ -46,18 +44,15 @@ export function openTestMonitor(
   const apiKey = options.apiKey ?? 'vdx_simulator'
   const logLines: string[] = []
   const log: Log = (level, message, fields) => logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`)
-  const document = (name: string) =>
-    options.stateDir ? openConfDocument({ directory: options.stateDir, name, log: silentLog, now: Date.now }) : createMemoryDocument()
-  const monitor = createCaseMonitor({
+  const document = (name: string) => openConfDocument({ directory: options.stateDir!, name, log: silentLog, now: Date.now })
+  const monitor = openMonitor({
     client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch }),
-    apiKey,
-    fetch,
     clock: systemClock,
     log,
-    ledger: openCompletionLedger(document('ledger'), log),
-    persistence: createWatchPersistence({ document: document('watch'), clock: systemClock, log, saveIntervalMs: 50 }),
+    storage: options.stateDir ? { watchList: document('watch'), ledger: document('ledger') } : null,
     limits: options.limits ?? testLimits,
     tuning: { ...fastTuning, ...options.tuning },
+    saveIntervalMs: 50,
   })
   const announcements: CompletionAnnouncement[] = []
   monitor.onAnnounced((announcement) => announcements.push(announcement))

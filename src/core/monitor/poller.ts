@@ -1,50 +1,68 @@
-import { createRepeatingTask, type RepeatingTask } from '../runtime/repeating-task'
-import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
-import type { TrackedCase } from './tracked-case'
+import { pollTier } from '../policy/request-priority'
+import type { RequestScheduler } from '../policy/request-scheduler'
+import type { Clock } from '../runtime/clock'
+import type { VeridoxClient } from '../veridox/veridox-client'
+import { isFollowed, type CaseFacts } from './case-record'
+import type { MonitorBus } from './monitor-bus'
+import { isAbort, type MonitorTuning } from './monitor-tuning'
 
-const tickMs = 500
+interface PollerDependencies {
+  client: VeridoxClient
+  scheduler: RequestScheduler
+  clock: Clock
+  tuning: MonitorTuning
+  bus: MonitorBus
+  records: ReadonlyMap<string, CaseFacts>
+  isPolled(caseId: string): boolean
+}
 
 /**
  * Follows cases whose stream is blocked or keeps failing through /progress/poll?last_event_id=…,
- * the documented fallback. Polls share one hourly budget per key, so the busiest cases go first.
+ * the documented fallback. Polls share one hourly budget per key, so cases in focus go first.
+ * Owns each case's poll schedule.
  */
-export function createPoller(context: MonitorContext): RepeatingTask {
-  const { clock, tuning } = context
+export function createPoller(deps: PollerDependencies) {
+  const { clock, tuning, records, bus } = deps
+  const nextPollAt = new Map<string, number>()
   const inFlight = new Set<string>()
 
-  function tick(): boolean {
-    if (!context.isRunning()) return false
-    const now = clock.now()
-    for (const tracked of context.cases.values()) {
-      if (!isFollowed(tracked) || !context.isPolled(tracked) || inFlight.has(tracked.caseId) || tracked.nextPollAt > now) continue
-      poll(tracked)
-    }
-    return true
-  }
-
-  function poll(tracked: TrackedCase): void {
-    inFlight.add(tracked.caseId)
-    context.scheduler
+  function poll(facts: CaseFacts): void {
+    const { caseId } = facts
+    inFlight.add(caseId)
+    deps.scheduler
       .enqueue('poll', {
-        key: `poll:${tracked.caseId}`,
-        priority: tracked.isPinned ? 0 : tracked.isVisible ? 1 : 2,
-        run: (signal) => context.client.pollProgress(tracked.caseId, tracked.lastEventId, signal),
+        key: `poll:${caseId}`,
+        priority: pollTier({ isPinned: facts.isPinned, isVisible: facts.isVisible, isStreamed: false }),
+        run: (signal) => deps.client.pollProgress(caseId, facts.lastEventId, signal),
       })
       .then(
         (page) => {
-          if (context.cases.get(tracked.caseId) !== tracked) return
           // has_more: events are still waiting beyond this page, so the next poll goes at once.
-          tracked.nextPollAt = page.hasMore ? clock.now() : clock.now() + tuning.pollIntervalMs
-          context.onPollPage(tracked, page)
+          nextPollAt.set(caseId, page.hasMore ? clock.now() : clock.now() + tuning.pollIntervalMs)
+          bus.emit('answered', { kind: 'poll-page', caseId, page })
         },
         (error: unknown) => {
-          if (isAbort(error) || context.cases.get(tracked.caseId) !== tracked) return
-          tracked.nextPollAt = clock.now() + tuning.pollIntervalMs
-          context.onRequestError(tracked, error)
+          if (isAbort(error)) return
+          nextPollAt.set(caseId, clock.now() + tuning.pollIntervalMs)
+          bus.emit('answered', { kind: 'failed', caseId, error })
         },
       )
-      .finally(() => inFlight.delete(tracked.caseId))
+      .finally(() => inFlight.delete(caseId))
   }
 
-  return createRepeatingTask(clock, tickMs, tick)
+  return {
+    pass(): void {
+      const now = clock.now()
+      for (const facts of records.values()) {
+        const { caseId } = facts
+        if (!isFollowed(facts) || inFlight.has(caseId) || (nextPollAt.get(caseId) ?? 0) > now || !deps.isPolled(caseId)) continue
+        poll(facts)
+      }
+    },
+    forget(caseId: string): void {
+      nextPollAt.delete(caseId)
+    },
+  }
 }
+
+export type Poller = ReturnType<typeof createPoller>

@@ -1,120 +1,167 @@
-import { createRepeatingTask, type RepeatingTask } from '../runtime/repeating-task'
-import { isAbort, isFollowed, type MonitorContext } from './monitor-context'
-import type { SnapshotReason, TrackedCase } from './tracked-case'
+import { listTier, snapshotTier, type PriorityTier, type SnapshotReason } from '../policy/request-priority'
+import type { RequestScheduler } from '../policy/request-scheduler'
+import type { Clock } from '../runtime/clock'
+import type { VeridoxClient } from '../veridox/veridox-client'
+import { isFollowed, type CaseFacts } from './case-record'
+import type { MonitorBus } from './monitor-bus'
+import { isAbort, type MonitorTuning } from './monitor-tuning'
 
-const snapshotPriority: Record<SnapshotReason, number> = { finalize: 0, gap: 1, settle: 2, check: 3, added: 4 }
+/** Which want wins when a case is wanted for two reasons: the one whose answer matters most. */
+const precedence: readonly SnapshotReason[] = ['finalize', 'gap', 'settle', 'added', 'check']
 /** Keeps most of the GET budget free for completions and gaps, which matter more than routine checks. */
 const maxRoutineChecksInFlight = 4
-const tickMs = 500
 
-// A first look at a case the analyst can see is as urgent as a gap; the rest can wait for spare budget.
-const priorityOf = (tracked: TrackedCase, reason: SnapshotReason): number =>
-  reason === 'added' && (tracked.isVisible || tracked.isPinned) ? snapshotPriority.gap : snapshotPriority[reason]
+interface Want {
+  reason: SnapshotReason
+  /** Judged when the want arises: a case completing on its stream is in focus even after the stream is closed. */
+  tier: PriorityTier
+  at: number
+  serial: number
+}
+
+interface ReconcilerDependencies {
+  client: VeridoxClient
+  scheduler: RequestScheduler
+  clock: Clock
+  tuning: MonitorTuning
+  bus: MonitorBus
+  records: ReadonlyMap<string, CaseFacts>
+  isStreamLive(caseId: string): boolean
+  isStreamed(caseId: string): boolean
+}
 
 /**
  * Keeps cases without a live stream fresh within the rate budget: paged listings (100 cases a
  * request) for the newest cases, GET /cases/{id} for the rest and for snapshots after gaps and at
- * completion.
+ * completion. Owns what it wants to fetch and what it has learnt about where each case lists.
  */
-export function createReconciler(context: MonitorContext): RepeatingTask {
-  const { clock, tuning, scheduler } = context
-  const snapshotsInFlight = new Set<string>()
+export function createReconciler(deps: ReconcilerDependencies) {
+  const { clock, tuning, scheduler, records, bus } = deps
+  const wants = new Map<string, Want>()
+  const inFlight = new Map<string, number>()
+  /** Found by the last list sweep; a case not found there is checked with GET /cases/{id}. */
+  const located = new Set<string>()
+  const swept = new Set<string>()
   let isSweeping = false
   let nextSweepAt = 0
+  let serial = 0
 
-  const isDue = (tracked: TrackedCase, now: number): boolean =>
-    isFollowed(tracked) && tracked.streamStatus !== 'live' && now - tracked.lastFreshAt >= tuning.sweepIntervalMs
+  const focusOf = (facts: CaseFacts) => ({
+    isPinned: facts.isPinned,
+    isVisible: facts.isVisible,
+    isStreamed: deps.isStreamed(facts.caseId),
+  })
+  const isDue = (facts: CaseFacts, now: number): boolean =>
+    isFollowed(facts) && !deps.isStreamLive(facts.caseId) && now - facts.lastFreshAt >= tuning.sweepIntervalMs
 
-  function tick(): boolean {
-    if (!context.isRunning()) return false
-    const now = clock.now()
-    let routineInFlight = [...snapshotsInFlight].filter((id) => context.cases.get(id)?.snapshotWanted === 'check').length
-    for (const tracked of context.cases.values()) {
-      const isSettling = tracked.terminal === 'completed' && tracked.snapshotWanted === 'settle'
-      if (snapshotsInFlight.has(tracked.caseId) && tracked.snapshotWanted) {
-        scheduler.raisePriority('get', `get:${tracked.caseId}`, priorityOf(tracked, tracked.snapshotWanted))
-        continue
-      }
-      if (!isFollowed(tracked) && !isSettling) continue
-      if (tracked.wasSwept && !tracked.isLocated && !tracked.snapshotWanted && isDue(tracked, now)) {
-        if (routineInFlight >= maxRoutineChecksInFlight) continue
-        tracked.snapshotWanted = 'check'
-      }
-      if (tracked.snapshotWanted && tracked.nextSnapshotAt <= now) {
-        if (tracked.snapshotWanted === 'check') routineInFlight++
-        requestSnapshot(tracked, tracked.snapshotWanted)
-      }
+  function requestSnapshot(caseId: string, reason: SnapshotReason, at: number): void {
+    const existing = wants.get(caseId)
+    if (existing && precedence.indexOf(existing.reason) <= precedence.indexOf(reason)) {
+      existing.at = Math.min(existing.at, at)
+      return
     }
-    if (!isSweeping && now >= nextSweepAt && [...context.cases.values()].some((t) => isDue(t, now) && (t.isLocated || !t.wasSwept))) {
-      void sweep()
-    }
-    return true
+    const facts = records.get(caseId)
+    if (!facts) return
+    const want = { reason, tier: snapshotTier(reason, focusOf(facts)), at, serial: ++serial }
+    wants.set(caseId, want)
+    if (inFlight.has(caseId)) scheduler.raisePriority('get', `get:${caseId}`, want.tier)
   }
 
-  function requestSnapshot(tracked: TrackedCase, reason: SnapshotReason): void {
-    snapshotsInFlight.add(tracked.caseId)
+  function fetchSnapshot(caseId: string, want: Want): void {
+    inFlight.set(caseId, want.serial)
     scheduler
-      .enqueue('get', {
-        key: `get:${tracked.caseId}`,
-        priority: priorityOf(tracked, reason),
-        run: (signal) => context.client.getCase(tracked.caseId, signal),
-      })
+      .enqueue('get', { key: `get:${caseId}`, priority: want.tier, run: (signal) => deps.client.getCase(caseId, signal) })
       .then(
         (details) => {
-          if (context.cases.get(tracked.caseId) !== tracked) return
-          tracked.snapshotWanted = null
-          context.onSnapshot(tracked, details)
+          // A want that arrived while this was on its way (a completion during a first look) stays wanted.
+          if (wants.get(caseId)?.serial === want.serial) wants.delete(caseId)
+          bus.emit('answered', { kind: 'snapshot', caseId, details })
         },
         (error: unknown) => {
-          if (isAbort(error) || context.cases.get(tracked.caseId) !== tracked) return
-          tracked.nextSnapshotAt = clock.now() + tuning.snapshotRetryMs
-          if (tracked.snapshotWanted === 'check') tracked.snapshotWanted = null
-          context.onRequestError(tracked, error)
+          if (isAbort(error)) return
+          const current = wants.get(caseId)
+          if (current?.reason === 'check') wants.delete(caseId)
+          else if (current) current.at = clock.now() + tuning.snapshotRetryMs
+          bus.emit('answered', { kind: 'failed', caseId, error })
         },
       )
-      .finally(() => snapshotsInFlight.delete(tracked.caseId))
+      .finally(() => inFlight.delete(caseId))
+  }
+
+  function pass(): void {
+    const now = clock.now()
+    let routineInFlight = [...inFlight.keys()].filter((caseId) => wants.get(caseId)?.reason === 'check').length
+    let isSweepDue = false
+    for (const facts of records.values()) {
+      const { caseId } = facts
+      const isSettling = facts.terminal === 'completed' && wants.get(caseId)?.reason === 'settle'
+      if (!isFollowed(facts) && !isSettling) {
+        if (facts.terminal) wants.delete(caseId)
+        continue
+      }
+      if (isDue(facts, now) && (located.has(caseId) || !swept.has(caseId))) isSweepDue = true
+      if (inFlight.has(caseId)) continue
+      if (swept.has(caseId) && !located.has(caseId) && !wants.has(caseId) && isDue(facts, now)) {
+        if (routineInFlight >= maxRoutineChecksInFlight) continue
+        wants.set(caseId, { reason: 'check', tier: snapshotTier('check', focusOf(facts)), at: now, serial: ++serial })
+        routineInFlight++
+      }
+      const want = wants.get(caseId)
+      if (want && want.at <= now) fetchSnapshot(caseId, want)
+    }
+    if (isSweepDue && !isSweeping && now >= nextSweepAt) void sweep()
   }
 
   async function sweep(): Promise<void> {
     isSweeping = true
     const now = clock.now()
-    const wanted = new Set([...context.cases.values()].filter((t) => isFollowed(t) && (isDue(t, now) || !t.wasSwept)).map((t) => t.caseId))
+    const wanted = new Set(
+      [...records.values()].filter((f) => isFollowed(f) && (isDue(f, now) || !swept.has(f.caseId))).map((f) => f.caseId),
+    )
     const seen = new Set<string>()
     try {
       for (let page = 0; page < tuning.maxSweepPages && [...wanted].some((id) => !seen.has(id)); page++) {
         const offset = page * tuning.listPageSize
         const list = await scheduler.enqueue('list', {
           key: `list:${offset}`,
-          priority: 0,
-          run: (signal) => context.client.listCases({ limit: tuning.listPageSize, offset }, signal),
+          priority: listTier,
+          run: (signal) => deps.client.listCases({ limit: tuning.listPageSize, offset }, signal),
         })
-        if (!context.isRunning()) return
         for (const item of list.cases) {
-          const tracked = context.cases.get(item.case_id.toLowerCase())
-          if (!tracked) continue
-          seen.add(tracked.caseId)
-          tracked.isLocated = true
-          tracked.wasSwept = true
-          if (isFollowed(tracked)) context.onListItem(tracked, item)
+          const caseId = item.case_id.toLowerCase()
+          if (!records.has(caseId)) continue
+          seen.add(caseId)
+          located.add(caseId)
+          swept.add(caseId)
+          bus.emit('answered', { kind: 'list-item', caseId, item })
         }
         if (list.cases.length < tuning.listPageSize) break
       }
-      for (const id of wanted) {
-        const tracked = context.cases.get(id)
-        if (tracked && !seen.has(id)) {
-          tracked.isLocated = false
-          tracked.wasSwept = true
-        }
+      for (const caseId of wanted) {
+        if (seen.has(caseId) || !records.has(caseId)) continue
+        located.delete(caseId)
+        swept.add(caseId)
       }
       nextSweepAt = 0
     } catch (error) {
       if (isAbort(error)) return
       nextSweepAt = clock.now() + tuning.snapshotRetryMs
-      context.onRequestError(null, error)
+      bus.emit('answered', { kind: 'failed', caseId: null, error })
     } finally {
       isSweeping = false
     }
   }
 
-  return createRepeatingTask(clock, tickMs, tick)
+  return {
+    requestSnapshot,
+    pass,
+    forget(caseId: string): void {
+      wants.delete(caseId)
+      located.delete(caseId)
+      swept.delete(caseId)
+    },
+    wantedReason: (caseId: string): SnapshotReason | null => wants.get(caseId)?.reason ?? null,
+  }
 }
+
+export type Reconciler = ReturnType<typeof createReconciler>

@@ -1,186 +1,254 @@
 import type { CaseProblem } from '../../shared/case-view'
+import { createProxyEvidence } from '../policy/proxy-evidence'
 import { planStreamSlots } from '../policy/stream-slots'
-import type { ParsedMessage } from '../veridox/progress-event'
-import type { Fetch } from '../veridox/veridox-client'
-import type { MonitorContext } from './monitor-context'
-import { startStreamSession } from './stream-session'
-import type { TrackedCase } from './tracked-case'
+import type { Clock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
+import type { VeridoxClient } from '../veridox/veridox-client'
+import type { VeridoxError } from '../veridox/veridox-error'
+import { isFollowed, isInAnalysis, type CaseFacts } from './case-record'
+import type { MonitorBus } from './monitor-bus'
+import type { MonitorTuning } from './monitor-tuning'
+import { startStreamSession, type GiveUpReason, type StreamSession, type StreamStatus } from './stream-session'
 
-export interface StreamPlanner {
-  replan(options?: { spreadMs?: number }): void
-  stopStream(tracked: TrackedCase): void
-  /** Followed through /progress/poll: its stream keeps failing, or a proxy blocks streams and it deserves one. */
-  isPolled(tracked: TrackedCase): boolean
-  wasPlanned(tracked: TrackedCase): boolean
+export type StreamStatusName = 'connecting' | 'live' | 'reconnecting'
+
+/** How one case is followed right now, as far as streams are concerned. */
+export interface Transport {
+  status: StreamStatusName | null
+  nextAttemptAt: number | null
+  problem: CaseProblem | null
+  isPolled: boolean
 }
 
-interface PlannerDependencies {
-  context: MonitorContext
-  apiKey: string
-  fetch: Fetch
-  streamsPerKey: number
-  touch(tracked: TrackedCase): void
-  applyMessages(tracked: TrackedCase, messages: readonly ParsedMessage[]): void
-  onRequestError(tracked: TrackedCase, error: unknown): void
-  kickPoller(): void
-  kickReconciler(): void
+interface ActiveStream {
+  session: StreamSession | null
+  status: StreamStatusName
+  nextAttemptAt: number | null
+  problem: CaseProblem | null
+}
+
+interface Fallback {
+  until: number
+  count: number
+  problem: CaseProblem
 }
 
 /** Gives a closing stream time to be counted as closed by Veridox before its slot is reused. */
 const slotHandoverMs = 250
+/** After stream_closed the analysis is over: a snapshot confirms it before anything reconnects. */
 const afterServerCloseMs = 30_000
 
 const droppedProblem: CaseProblem = { code: 'network_unreachable', message: 'The live connection dropped; reconnecting.' }
+const failingProblem = (error: VeridoxError | null): CaseProblem => ({
+  code: error?.code ?? 'network_unreachable',
+  message: 'The live connection kept failing; following this case by polling for now.',
+})
+const proxyProblem: CaseProblem = {
+  code: 'proxy_interference',
+  message: 'A proxy or firewall is interfering with live updates; following by polling for now.',
+}
 
-export function createStreamPlanner(deps: PlannerDependencies): StreamPlanner {
-  const { context } = deps
-  const { clock, tuning, log } = context
+interface PlannerDependencies {
+  client: VeridoxClient
+  clock: Clock
+  log: Log
+  tuning: MonitorTuning
+  bus: MonitorBus
+  records: ReadonlyMap<string, CaseFacts>
+  streamsPerKey: number
+}
+
+/**
+ * Decides which cases hold the key's few stream slots and runs those streams. Owns the sessions, each
+ * case's poll fallback after failing streams, and the evidence that a proxy blocks streams for the key.
+ */
+export function createStreamPlanner(deps: PlannerDependencies) {
+  const { clock, tuning, log, bus, records } = deps
+  const active = new Map<string, ActiveStream>()
+  const fallbacks = new Map<string, Fallback>()
+  const closedUntil = new Map<string, number>()
+  const evidence = createProxyEvidence(tuning.proxy, clock.now)
   let planned = new Set<string>()
-  let streamsBlockedUntil = 0
+  let wasBlocked = false
+  let nextCanaryAt = 0
 
-  const streamsBlocked = (): boolean => streamsBlockedUntil > clock.now()
-  const inPollFallback = (tracked: TrackedCase, now: number): boolean =>
-    tracked.pollFallbackUntil !== null && tracked.pollFallbackUntil > now
+  const inFallback = (caseId: string, now: number): boolean => (fallbacks.get(caseId)?.until ?? 0) > now
 
-  function endSession(tracked: TrackedCase): void {
-    tracked.session = null
-    tracked.streamGeneration += 1
-    tracked.streamStatus = null
-    tracked.nextAttemptAt = null
+  function stop(caseId: string): void {
+    active.get(caseId)?.session?.stop()
+    active.delete(caseId)
+    evidence.noteEnded(caseId)
   }
 
-  function stopStream(tracked: TrackedCase): void {
-    tracked.session?.stop()
-    endSession(tracked)
+  function noteBlocking(): void {
+    const isBlocked = evidence.isBlocked()
+    if (isBlocked === wasBlocked) return
+    wasBlocked = isBlocked
+    if (isBlocked) log('warn', 'live streams look blocked by a proxy for every case; following by polling and testing a canary stream')
+    else log('info', 'live streams work again')
+    bus.emit('planChanged', undefined)
   }
 
-  function startStream(tracked: TrackedCase, startDelayMs: number): void {
-    const generation = ++tracked.streamGeneration
-    const isCurrent = (): boolean => tracked.streamGeneration === generation && context.cases.get(tracked.caseId) === tracked
-    tracked.streamStatus = 'connecting'
-    tracked.session = startStreamSession(
+  function giveUp(caseId: string, reason: GiveUpReason, error: VeridoxError | null): void {
+    const now = clock.now()
+    const previous = fallbacks.get(caseId)?.count ?? 0
+    const isProxy = reason !== 'repeated_failures'
+    if (isProxy) evidence.noteInterference(caseId)
+    fallbacks.set(caseId, {
+      until: now + Math.min(tuning.pollFallbackMaxMs, tuning.pollFallbackMs * 2 ** previous),
+      count: previous + 1,
+      problem: isProxy ? proxyProblem : failingProblem(error),
+    })
+    if (isProxy) log('info', 'a proxy interfered with one case’s stream; polling that case for now', { caseId, reason })
+    noteBlocking()
+    bus.emit('snapshotWanted', { caseId, reason: 'gap', at: now })
+  }
+
+  function start(caseId: string, startDelayMs: number): void {
+    const entry: ActiveStream = { session: null, status: 'connecting', nextAttemptAt: null, problem: null }
+    const isCurrent = (): boolean => active.get(caseId) === entry
+    const ended = (): void => {
+      active.delete(caseId)
+      evidence.noteEnded(caseId)
+      bus.emit('caseChanged', caseId)
+      bus.emit('planChanged', undefined)
+    }
+    active.set(caseId, entry)
+    entry.session = startStreamSession(
       {
-        caseId: tracked.caseId,
-        url: context.client.streamUrl(tracked.caseId),
-        apiKey: deps.apiKey,
-        fetch: deps.fetch,
+        open: (lastEventId, handlers) => deps.client.openStream(caseId, lastEventId, handlers),
         clock,
         tuning: tuning.stream,
-        lastEventId: () => tracked.lastEventId,
+        lastEventId: () => records.get(caseId)?.lastEventId ?? null,
         startDelayMs,
       },
       {
         onMessage(message) {
-          if (isCurrent()) deps.applyMessages(tracked, [message])
+          if (!isCurrent()) return
+          evidence.noteHealthy(caseId)
+          noteBlocking()
+          bus.emit('answered', { kind: 'stream-message', caseId, message })
         },
         onStatus(status) {
           if (!isCurrent()) return
-          if (status.kind === 'live') {
-            tracked.streamStatus = 'live'
-            tracked.nextAttemptAt = null
-            tracked.problem = null
-            tracked.lastFreshAt = clock.now()
-          } else if (status.kind === 'connecting') {
-            tracked.streamStatus = 'connecting'
-          } else {
-            tracked.streamStatus = 'reconnecting'
-            tracked.nextAttemptAt = status.nextAttemptAt
-            tracked.problem = status.error ? status.error.toData() : droppedProblem
+          applyStatus(entry, status)
+          if (status.kind === 'live') bus.emit('answered', { kind: 'stream-live', caseId })
+          if (status.kind === 'waiting') {
+            evidence.noteEnded(caseId)
+            if (status.error?.code === 'network_unreachable') bus.emit('answered', { kind: 'failed', caseId, error: status.error })
           }
-          deps.touch(tracked)
+          bus.emit('caseChanged', caseId)
         },
         onReconnected() {
-          if (!isCurrent()) return
-          tracked.snapshotWanted ??= 'gap'
-          deps.kickReconciler()
+          if (isCurrent()) bus.emit('snapshotWanted', { caseId, reason: 'gap', at: clock.now() })
         },
         onGiveUp(reason, error) {
           if (!isCurrent()) return
-          endSession(tracked)
-          const now = clock.now()
-          if (reason === 'repeated_failures') {
-            tracked.pollFallbackUntil = now + Math.min(tuning.pollFallbackMaxMs, tuning.pollFallbackMs * 2 ** tracked.pollFallbacks)
-            tracked.pollFallbacks += 1
-            tracked.problem = {
-              code: error?.code ?? 'network_unreachable',
-              message: 'The live connection kept failing; following this case by polling for now.',
-            }
-          } else {
-            streamsBlockedUntil = now + tuning.streamsBlockedRetryMs
-            log('warn', 'live streams look blocked by a proxy; following cases by polling for now', { reason })
-            tracked.problem = {
-              code: 'proxy_interference',
-              message: 'A proxy or firewall is interfering with live updates; following by polling for now.',
-            }
-          }
-          tracked.nextPollAt = now
-          tracked.snapshotWanted ??= 'gap'
-          deps.touch(tracked)
-          replan()
-          deps.kickReconciler()
+          giveUp(caseId, reason, error)
+          ended()
         },
         onRefused(error) {
           if (!isCurrent()) return
-          endSession(tracked)
-          deps.onRequestError(tracked, error)
-          replan()
+          ended()
+          bus.emit('answered', { kind: 'failed', caseId, error })
         },
         onServerClosed() {
           if (!isCurrent()) return
-          endSession(tracked)
-          // stream_closed means the analysis is over; a snapshot confirms it before anything reconnects.
-          tracked.noStreamUntil = clock.now() + afterServerCloseMs
-          tracked.snapshotWanted ??= 'gap'
-          deps.touch(tracked)
-          deps.kickReconciler()
-          replan()
+          closedUntil.set(caseId, clock.now() + afterServerCloseMs)
+          bus.emit('snapshotWanted', { caseId, reason: 'gap', at: clock.now() })
+          ended()
         },
       },
     )
   }
 
-  function replan(options: { spreadMs?: number } = {}): void {
-    if (!context.isRunning()) return
+  function applyStatus(entry: ActiveStream, status: StreamStatus): void {
+    if (status.kind === 'live') {
+      entry.status = 'live'
+      entry.nextAttemptAt = null
+      entry.problem = null
+    } else if (status.kind === 'connecting') {
+      entry.status = 'connecting'
+    } else {
+      entry.status = 'reconnecting'
+      entry.nextAttemptAt = status.nextAttemptAt
+      entry.problem = status.error ? status.error.toData() : droppedProblem
+    }
+  }
+
+  /** While streams are blocked for the key, one planned case at a time tries a stream now and then. */
+  function allowedStreams(now: number): Set<string> {
+    if (!evidence.isBlocked()) return planned
+    const canary = [...active.keys()].find((caseId) => planned.has(caseId))
+    if (canary) return new Set([canary])
+    const first = planned.values().next()
+    if (first.done || now < nextCanaryAt) return new Set()
+    nextCanaryAt = now + tuning.proxy.canaryIntervalMs
+    return new Set([first.value])
+  }
+
+  function plan(options: { spreadMs?: number } = {}): void {
     const now = clock.now()
-    const candidates = [...context.cases.values()]
-      .filter((t) => !t.terminal && t.finalizeDeadline === null && !inPollFallback(t, now) && t.noStreamUntil <= now)
-      .map((t) => ({
-        caseId: t.caseId,
-        isPinned: t.isPinned,
-        isVisible: t.isVisible,
-        isInAnalysis: t.state.files.some((file) => file.status === 'processing'),
-        holdsSlot: t.session !== null,
-        addedAt: t.addedAt,
+    const candidates = [...records.values()]
+      .filter((f) => isFollowed(f) && f.finalizeDeadline === null && !inFallback(f.caseId, now) && (closedUntil.get(f.caseId) ?? 0) <= now)
+      .map((f) => ({
+        caseId: f.caseId,
+        isPinned: f.isPinned,
+        isVisible: f.isVisible,
+        isInAnalysis: isInAnalysis(f),
+        holdsSlot: active.has(f.caseId),
+        addedAt: f.addedAt,
       }))
     planned = planStreamSlots(candidates, deps.streamsPerKey)
-    const isBlocked = streamsBlocked()
+    const allowed = allowedStreams(now)
     let freedSlot = false
-    for (const tracked of context.cases.values()) {
-      if (tracked.pollFallbackUntil !== null && tracked.pollFallbackUntil <= now) tracked.pollFallbackUntil = null
-      if (tracked.session && (isBlocked || !planned.has(tracked.caseId))) {
-        stopStream(tracked)
-        deps.touch(tracked)
-        freedSlot = true
-      }
+    for (const caseId of [...active.keys()]) {
+      if (allowed.has(caseId)) continue
+      stop(caseId)
+      bus.emit('caseChanged', caseId)
+      freedSlot = true
     }
-    if (!isBlocked) {
-      for (const caseId of planned) {
-        const tracked = context.cases.get(caseId)
-        if (!tracked || tracked.session) continue
-        startStream(tracked, (freedSlot ? slotHandoverMs : 0) + (options.spreadMs ? clock.random() * options.spreadMs : 0))
-        deps.touch(tracked)
-      }
+    for (const caseId of allowed) {
+      if (active.has(caseId)) continue
+      start(caseId, (freedSlot ? slotHandoverMs : 0) + (options.spreadMs ? clock.random() * options.spreadMs : 0))
+      bus.emit('caseChanged', caseId)
     }
-    deps.kickPoller()
+  }
+
+  function isPolled(caseId: string): boolean {
+    if (active.has(caseId)) return false
+    return inFallback(caseId, clock.now()) || (evidence.isBlocked() && planned.has(caseId))
   }
 
   return {
-    replan,
-    stopStream,
-    isPolled(tracked) {
-      if (tracked.terminal || tracked.session) return false
-      return inPollFallback(tracked, clock.now()) || (streamsBlocked() && planned.has(tracked.caseId))
+    plan,
+    stopAll(): void {
+      for (const caseId of [...active.keys()]) stop(caseId)
     },
-    wasPlanned: (tracked) => planned.has(tracked.caseId),
+    forget(caseId: string): void {
+      stop(caseId)
+      fallbacks.delete(caseId)
+      closedUntil.delete(caseId)
+    },
+    /** The analyst asked to try again: the case's stream failures are forgotten. */
+    forgetFailures(caseId: string): void {
+      fallbacks.delete(caseId)
+      closedUntil.delete(caseId)
+    },
+    isPolled,
+    isStreamed: (caseId: string): boolean => active.has(caseId),
+    isStreamLive: (caseId: string): boolean => active.get(caseId)?.status === 'live',
+    wasPlanned: (caseId: string): boolean => planned.has(caseId),
+    areStreamsBlocked: (): boolean => evidence.isBlocked(),
+    streamingCount: (): number => active.size,
+    transportOf(caseId: string): Transport {
+      const stream = active.get(caseId)
+      if (stream) return { status: stream.status, nextAttemptAt: stream.nextAttemptAt, problem: stream.problem, isPolled: false }
+      const polled = isPolled(caseId)
+      const fallback = inFallback(caseId, clock.now()) ? fallbacks.get(caseId)! : null
+      return { status: null, nextAttemptAt: null, problem: fallback?.problem ?? (polled ? proxyProblem : null), isPolled: polled }
+    },
   }
 }
+
+export type StreamPlanner = ReturnType<typeof createStreamPlanner>

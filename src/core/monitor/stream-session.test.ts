@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Clock } from '../runtime/clock'
-import type { Fetch } from '../veridox/veridox-client'
+import { createVeridoxClient, type Fetch } from '../veridox/veridox-client'
 import { startStreamSession, type StreamSessionEvents, type StreamTuning } from './stream-session'
 
 // Policy under fake timers: the fetch below hands each connection to the test, which plays the server.
@@ -26,7 +26,7 @@ function scriptedServer() {
   const fetch: Fetch = (_input, init) =>
     new Promise<Response>((resolve, reject) => {
       connections.push({
-        headers: init?.headers as Record<string, string>,
+        headers: Object.fromEntries(new Headers(init?.headers)),
         respondStream() {
           let controller!: ReadableStreamDefaultController<Uint8Array>
           const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) })
@@ -72,12 +72,10 @@ afterEach(() => vi.useRealTimers())
 
 function start(server: ReturnType<typeof scriptedServer>, overrides: Partial<StreamTuning> = {}, lastEventId: string | null = null) {
   const { log, events } = recorder()
+  const client = createVeridoxClient({ baseUrl: 'https://veridox.test', apiKey: 'vdx_k', fetch: server.fetch })
   const session = startStreamSession(
     {
-      caseId,
-      url: `https://veridox.test/cases/${caseId}/progress/stream`,
-      apiKey: 'vdx_k',
-      fetch: server.fetch,
+      open: (resumeFrom, handlers) => client.openStream(caseId, resumeFrom, handlers),
       clock,
       tuning: { ...tuning, ...overrides },
       lastEventId: () => lastEventId,
@@ -92,7 +90,7 @@ describe('stream session policy', () => {
     const server = scriptedServer()
     start(server, {}, 'event-41')
     await flush()
-    expect(server.connections[0]!.headers).toMatchObject({ 'x-api-key': 'vdx_k', 'Last-Event-ID': 'event-41' })
+    expect(server.connections[0]!.headers).toMatchObject({ 'x-api-key': 'vdx_k', 'last-event-id': 'event-41' })
   })
 
   it('reconnects after a drop no sooner than the server’s retry value', async () => {
@@ -153,6 +151,20 @@ describe('stream session policy', () => {
     const stream = server.connections[0]!.respondStream()
     stream.push('event: heartbeat\ndata: {}\n\n')
     await vi.advanceTimersByTimeAsync(24_999)
+    expect(log).not.toContain('waiting:1000')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(log).toContain('waiting:1000')
+  })
+
+  it('adopts the observed heartbeat spacing at the second heartbeat, so a stall right after it is caught within 2.5 of them', async () => {
+    const server = scriptedServer()
+    const { log } = start(server)
+    await flush()
+    const stream = server.connections[0]!.respondStream()
+    stream.push('event: heartbeat\ndata: {}\n\n')
+    await vi.advanceTimersByTimeAsync(2_000)
+    stream.push('event: heartbeat\ndata: {}\n\n')
+    await vi.advanceTimersByTimeAsync(4_999)
     expect(log).not.toContain('waiting:1000')
     await vi.advanceTimersByTimeAsync(1)
     expect(log).toContain('waiting:1000')

@@ -1,8 +1,7 @@
 import { backoffDelay, type BackoffPolicy } from '../policy/backoff'
 import type { Clock } from '../runtime/clock'
 import type { ParsedMessage } from '../veridox/progress-event'
-import { openProgressStream, type ProgressStream, type StreamFailure } from '../veridox/progress-stream'
-import type { Fetch } from '../veridox/veridox-client'
+import type { ProgressStream, ProgressStreamHandlers, StreamFailure } from '../veridox/progress-stream'
 import type { VeridoxError } from '../veridox/veridox-error'
 
 export interface StreamTuning {
@@ -43,10 +42,8 @@ export interface StreamSessionEvents {
 }
 
 export interface StreamSessionOptions {
-  caseId: string
-  url: string
-  apiKey: string
-  fetch: Fetch
+  /** Opens one connection (VeridoxClient.openStream for this case). */
+  open(lastEventId: string | null, handlers: ProgressStreamHandlers): ProgressStream
   clock: Clock
   tuning: StreamTuning
   lastEventId(): string | null
@@ -89,47 +86,41 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
     connectedAt = null
     bytesThisConnection = 0
     armWatchdog()
-    stream = openProgressStream(
-      {
-        url: options.url,
-        caseId: options.caseId,
-        apiKey: options.apiKey,
-        fetch: options.fetch,
-        lastEventId: options.lastEventId(),
-        now: clock.now,
+    stream = options.open(options.lastEventId(), {
+      onOpen() {
+        connectedAt = clock.now()
+        events.onStatus({ kind: 'live' })
+        if (failures > 0) events.onReconnected()
       },
-      {
-        onOpen() {
-          connectedAt = clock.now()
-          events.onStatus({ kind: 'live' })
-          if (failures > 0) events.onReconnected()
-        },
-        onActivity(byteCount) {
-          bytesThisConnection += byteCount
-          bufferingStrikes = 0
-          armWatchdog()
-        },
-        onRetryHint(ms) {
-          retryFloorMs = Math.min(tuning.backoff.capMs, Math.max(tuning.backoff.floorMs, ms))
-        },
-        onMessage(message) {
-          if (message.kind === 'heartbeat') learnHeartbeat()
-          if (message.kind === 'stream_closed') {
-            stop()
-            events.onServerClosed()
-            return
-          }
-          events.onMessage(message)
-        },
-        onFailure: handleFailure,
+      onActivity(byteCount) {
+        bytesThisConnection += byteCount
+        bufferingStrikes = 0
+        armWatchdog()
       },
-    )
+      onRetryHint(ms) {
+        retryFloorMs = Math.min(tuning.backoff.capMs, Math.max(tuning.backoff.floorMs, ms))
+      },
+      onMessage(message) {
+        if (message.kind === 'heartbeat') learnHeartbeat()
+        if (message.kind === 'stream_closed') {
+          stop()
+          events.onServerClosed()
+          return
+        }
+        events.onMessage(message)
+      },
+      onFailure: handleFailure,
+    })
   }
 
   function learnHeartbeat(): void {
     const now = clock.now()
-    // Adopt the server's real spacing so the watchdog is neither jumpy nor slow.
-    if (lastHeartbeatAt !== null) heartbeatMs = Math.min(300_000, Math.max(250, now - lastHeartbeatAt))
+    // Adopt the server's real spacing so the watchdog is neither jumpy nor slow. The bytes of this
+    // heartbeat already re-armed it with the old spacing, so it is armed again with the new one.
+    if (lastHeartbeatAt !== null) {
+      heartbeatMs = Math.min(300_000, Math.max(250, now - lastHeartbeatAt))
+      armWatchdog()
+    }
     lastHeartbeatAt = now
   }
 

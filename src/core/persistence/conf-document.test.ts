@@ -37,11 +37,12 @@ describe('completion ledger', () => {
   it('records a completion once, across restarts', () => {
     const directory = tempDir()
     const ledger = openCompletionLedger(open(directory, 'ledger'), silentLog)
-    expect(ledger.record(caseId, 1)).toBe(true)
-    expect(ledger.record(caseId, 2)).toBe(false)
+    const announcement = { caseId, label: null, risk: null, fileCount: 1, failedFileCount: 0, completedAt: 1 }
+    expect(ledger.record(announcement)).toBe(true)
+    expect(ledger.record({ ...announcement, completedAt: 2 })).toBe(false)
     const reopened = openCompletionLedger(open(directory, 'ledger'), silentLog)
     expect(reopened.has(caseId)).toBe(true)
-    expect(reopened.record(caseId, 3)).toBe(false)
+    expect(reopened.record({ ...announcement, completedAt: 3 })).toBe(false)
   })
 
   it('survives a ledger file of the wrong shape', () => {

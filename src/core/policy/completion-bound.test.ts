@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultMonitorTuning } from '../monitor/monitor-context'
+import { defaultMonitorTuning } from '../monitor/monitor-tuning'
 import { completionBoundMs } from './completion-bound'
 import { documentedLimits } from './limits'
 

@@ -1,5 +1,6 @@
-import type { MonitorTuning } from '../monitor/monitor-context'
+import type { MonitorTuning } from '../monitor/monitor-tuning'
 import { requestWindows, type VeridoxLimits } from './limits'
+import { reservedShare } from './request-priority'
 
 /** The reconciler's tick and the finaliser's housekeeping tick: how late a due action can start. */
 const timerGranularityMs = 1_500
@@ -20,7 +21,7 @@ export function completionBoundMs(options: { tuning: MonitorTuning; limits: Veri
   const windows = requestWindows(options.limits)
   const { tuning } = options
   const listPaging = ((options.pages ?? 1) * 60_000) / windows.list.count
-  const routineGetsPerMinute = Math.floor(windows.get.count * 0.7)
+  const routineGetsPerMinute = Math.floor(windows.get.count * (1 - reservedShare.routine))
   const deepChecking = ((options.deepCases ?? 0) * 60_000) / routineGetsPerMinute
   return Math.ceil(tuning.sweepIntervalMs + Math.max(listPaging, deepChecking) + tuning.finalizeTimeoutMs + timerGranularityMs)
 }

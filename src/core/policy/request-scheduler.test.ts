@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { systemClock } from '../runtime/clock'
 import { VeridoxError } from '../veridox/veridox-error'
+import type { PriorityTier } from './request-priority'
 import { createRequestScheduler } from './request-scheduler'
 
 const windows = {
@@ -16,7 +17,12 @@ afterEach(() => vi.useRealTimers())
 function recordingScheduler(previousUsage = {}) {
   const sent: { kind: string; key: string; at: number }[] = []
   const scheduler = createRequestScheduler({ windows, clock: systemClock, previousUsage })
-  const request = (kind: 'list' | 'get' | 'poll', key: string, priority = 0, outcome: () => Promise<unknown> = async () => key) =>
+  const request = (
+    kind: 'list' | 'get' | 'poll',
+    key: string,
+    priority: PriorityTier = 'completion-in-focus',
+    outcome: () => Promise<unknown> = async () => key,
+  ) =>
     scheduler.enqueue(kind, {
       key,
       priority,
@@ -53,7 +59,7 @@ describe('request scheduler', () => {
   it('stops a kind until Retry-After has passed when Veridox answers 429', async () => {
     const { sent, request } = recordingScheduler()
     const limited = () => Promise.reject(new VeridoxError('rate_limited', 'slow down', { status: 429, retryAfterMs: 20_000 }))
-    await expect(request('list', 'first', 0, limited)).rejects.toMatchObject({ code: 'rate_limited' })
+    await expect(request('list', 'first', 'completion', limited)).rejects.toMatchObject({ code: 'rate_limited' })
     void request('list', 'second')
     await vi.advanceTimersByTimeAsync(19_999)
     expect(sent.map((s) => s.key)).toEqual(['first'])
@@ -61,30 +67,40 @@ describe('request scheduler', () => {
     expect(sent.map((s) => s.key)).toEqual(['first', 'second'])
   })
 
-  it('lets first looks at off-screen cases use at most 40 % of a window', async () => {
+  it('lets first looks at off-screen cases use at most 20 % of a window', async () => {
     const { sent, request } = recordingScheduler()
-    for (let i = 0; i < 10; i++) void request('get', `first-look${i}`, 4)
+    for (let i = 0; i < 10; i++) void request('get', `first-look${i}`, 'background')
     await vi.advanceTimersByTimeAsync(1_000)
-    expect(sent).toHaveLength(4)
+    expect(sent).toHaveLength(2)
   })
 
   it('keeps part of each window for urgent requests', async () => {
     const { sent, request } = recordingScheduler()
-    for (let i = 0; i < 10; i++) void request('get', `routine${i}`, 3)
+    for (let i = 0; i < 10; i++) void request('get', `routine${i}`, 'routine')
     await vi.advanceTimersByTimeAsync(1_000)
     expect(sent).toHaveLength(7)
-    void request('get', 'completion', 0)
+    void request('get', 'completion', 'completion')
     await vi.advanceTimersByTimeAsync(1_000)
     expect(sent.at(-1)!.key).toBe('completion')
     expect(sent).toHaveLength(8)
   })
 
+  it('keeps a share of the window for completions the analyst is watching, whatever else completes', async () => {
+    const { sent, request } = recordingScheduler()
+    for (let i = 0; i < 10; i++) void request('get', `swept-completion${i}`, 'completion')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(9)
+    void request('get', 'streamed-completion', 'completion-in-focus')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sent.map((s) => s.key)).toContain('streamed-completion')
+  })
+
   it('shares one call between queued requests for the same thing and serves the urgent first', async () => {
     const { sent, request, scheduler } = recordingScheduler()
     scheduler.setPaused(true)
-    const a = request('get', 'case-1', 3)
-    const b = request('get', 'case-1', 0)
-    void request('get', 'case-2', 1)
+    const a = request('get', 'case-1', 'routine')
+    const b = request('get', 'case-1', 'completion-in-focus')
+    void request('get', 'case-2', 'completion')
     expect(scheduler.queued('get')).toBe(2)
     scheduler.setPaused(false)
     await vi.advanceTimersByTimeAsync(0)
@@ -95,9 +111,9 @@ describe('request scheduler', () => {
   it('moves a waiting request forward when it becomes urgent', async () => {
     const { sent, request, scheduler } = recordingScheduler()
     scheduler.setPaused(true)
-    void request('get', 'routine', 3)
-    void request('get', 'other', 2)
-    scheduler.raisePriority('get', 'routine', 1)
+    void request('get', 'routine', 'routine')
+    void request('get', 'other', 'in-focus')
+    scheduler.raisePriority('get', 'routine', 'completion')
     scheduler.setPaused(false)
     await vi.advanceTimersByTimeAsync(0)
     expect(sent.map((s) => s.key)).toEqual(['routine', 'other'])

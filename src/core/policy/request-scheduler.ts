@@ -2,18 +2,20 @@ import type { Clock } from '../runtime/clock'
 import { VeridoxError } from '../veridox/veridox-error'
 import type { RequestKind } from './limits'
 import { createRateWindow, type RateWindow, type WindowLimit } from './rate-window'
+import { reservedShare, tierRank, type PriorityTier } from './request-priority'
 
 export interface ScheduledRequest<T> {
   /** Requests with the same key that are still queued share one call. */
   key: string
-  /** Lower goes first. From `deferrablePriority` up, a request waits rather than use the reserve. */
-  priority: number
+  /** Higher tiers go first; each tier waits rather than use the share kept for the tiers above it. */
+  priority: PriorityTier
   run(signal: AbortSignal): Promise<T>
 }
 
 interface Queued {
   key: string
-  priority: number
+  rank: number
+  tier: PriorityTier
   order: number
   run(signal: AbortSignal): Promise<unknown>
   promise: Promise<unknown>
@@ -24,10 +26,14 @@ interface Queued {
 export interface RequestScheduler {
   enqueue<T>(kind: RequestKind, request: ScheduledRequest<T>): Promise<T>
   /** Moves a request that is still queued forward (it became urgent while it waited). */
-  raisePriority(kind: RequestKind, key: string, priority: number): void
+  raisePriority(kind: RequestKind, key: string, priority: PriorityTier): void
   /** Offline or asleep: nothing new is sent; queued requests wait. */
   setPaused(isPaused: boolean): void
   queued(kind: RequestKind): number
+  /** Still waiting for budget (not yet sent). */
+  isWaiting(kind: RequestKind, key: string): boolean
+  /** The window has room for a request of this tier now. */
+  hasRoom(kind: RequestKind, tier: PriorityTier): boolean
   taken(kind: RequestKind): number
   /** Requests sent within each window: saved so a restart does not start with a full budget Veridox has not refilled. */
   usage(): Partial<Record<RequestKind, number[]>>
@@ -36,13 +42,7 @@ export interface RequestScheduler {
 
 const maxInFlightPerKind = 3
 const defaultBackOffAfter429Ms = 30_000
-/**
- * Requests below urgent leave part of each window to more urgent ones: from priority 2 (routine checks)
- * 30 % is kept free, from priority 4 (first looks at cases nobody is looking at) 60 %, so completions
- * and gaps always find budget.
- */
-export const deferrablePriority = 2
-const reservedShareFor = (priority: number): number => (priority >= 4 ? 0.6 : priority >= deferrablePriority ? 0.3 : 0)
+const byUrgency = (a: Queued, b: Queued): number => a.rank - b.rank || a.order - b.order
 
 /** Every budgeted REST call goes through here, so no code path can exceed a window. */
 export function createRequestScheduler(options: {
@@ -68,7 +68,7 @@ export function createRequestScheduler(options: {
       const now = clock.now()
       const next = queue[0]!
       const window = windows[kind]
-      const reserve = Math.ceil(options.windows[kind].count * reservedShareFor(next.priority))
+      const reserve = Math.ceil(options.windows[kind].count * reservedShare[next.tier])
       if (reserve > 0 && window.takenInWindow(now) + reserve >= options.windows[kind].count) {
         scheduleWake(kind, Math.max(1_000, window.msUntilAvailable(now)))
         return
@@ -94,6 +94,13 @@ export function createRequestScheduler(options: {
     }
   }
 
+  function raise(item: Queued, tier: PriorityTier): boolean {
+    if (tierRank(tier) >= item.rank) return false
+    item.rank = tierRank(tier)
+    item.tier = tier
+    return true
+  }
+
   function scheduleWake(kind: RequestKind, delayMs: number): void {
     if (wakeTimers.has(kind)) return
     wakeTimers.set(
@@ -110,8 +117,8 @@ export function createRequestScheduler(options: {
       const queue = queues[kind]
       const existing = queue.find((item) => item.key === request.key)
       if (existing) {
-        existing.priority = Math.min(existing.priority, request.priority)
-        queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+        raise(existing, request.priority)
+        queue.sort(byUrgency)
         return existing.promise as Promise<T>
       }
       let resolve!: (value: unknown) => void
@@ -122,17 +129,25 @@ export function createRequestScheduler(options: {
       })
       // Callers that drop interest must not leave an unhandled rejection behind.
       promise.catch(() => undefined)
-      queue.push({ key: request.key, priority: request.priority, order: order++, run: request.run, promise, resolve, reject })
-      queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+      queue.push({
+        key: request.key,
+        rank: tierRank(request.priority),
+        tier: request.priority,
+        order: order++,
+        run: request.run,
+        promise,
+        resolve,
+        reject,
+      })
+      queue.sort(byUrgency)
       pump(kind)
       return promise as Promise<T>
     },
     raisePriority(kind, key, priority) {
       const queue = queues[kind]
       const item = queue.find((queued) => queued.key === key)
-      if (!item || item.priority <= priority) return
-      item.priority = priority
-      queue.sort((a, b) => a.priority - b.priority || a.order - b.order)
+      if (!item || !raise(item, priority)) return
+      queue.sort(byUrgency)
       pump(kind)
     },
     setPaused(paused) {
@@ -140,6 +155,11 @@ export function createRequestScheduler(options: {
       if (!paused) kinds.forEach(pump)
     },
     queued: (kind) => queues[kind].length,
+    isWaiting: (kind, key) => queues[kind].some((item) => item.key === key),
+    hasRoom(kind, tier) {
+      const reserve = Math.ceil(options.windows[kind].count * reservedShare[tier])
+      return windows[kind].takenInWindow(clock.now()) + reserve < options.windows[kind].count
+    },
     taken: (kind) => windows[kind].takenInWindow(clock.now()),
     usage: () => Object.fromEntries(kinds.map((kind) => [kind, windows[kind].takenTimes(clock.now())])),
     dispose() {

@@ -1,8 +1,8 @@
 import { EventSource } from 'eventsource'
 import { createParser } from 'eventsource-parser'
 import { parseEventData, parseProgressMessage, type ParsedMessage } from './progress-event'
-import { errorFromFetchFailure, errorFromResponse, type VeridoxError } from './veridox-error'
-import type { Fetch } from './veridox-client'
+import type { CredentialedFetch, Fetch } from './credentialed-fetch'
+import { errorFromFetchFailure, errorFromResponse, VeridoxError } from './veridox-error'
 
 export type StreamFailure =
   /** The connection ended or broke after opening (or could not be made): reconnect. */
@@ -25,8 +25,8 @@ export interface ProgressStreamHandlers {
 export interface ProgressStreamOptions {
   url: string
   caseId: string
-  apiKey: string
-  fetch: Fetch
+  /** Adds the credential and refuses redirects (credentialed-fetch.ts). */
+  fetch: CredentialedFetch
   /** Read at connect time, so a restart resumes where the last session stopped. */
   lastEventId: string | null
   now: () => number
@@ -90,15 +90,16 @@ export function openProgressStream(options: ProgressStreamOptions, handlers: Pro
   })
 
   const wrappedFetch: Fetch = async (input, init) => {
-    const headers: Record<string, string> = { ...(init?.headers as Record<string, string>), 'x-api-key': options.apiKey }
-    if (options.lastEventId && !Object.keys(headers).some((name) => name.toLowerCase() === 'last-event-id')) {
-      headers['Last-Event-ID'] = options.lastEventId
-    }
+    const headers = new Headers(init?.headers)
+    if (options.lastEventId && !headers.has('last-event-id')) headers.set('Last-Event-ID', options.lastEventId)
     let response: Response
     try {
-      response = await options.fetch(input, { ...init, headers })
+      response = await options.fetch(String(input instanceof Request ? input.url : input), { ...init, headers })
     } catch (error) {
-      pendingFailure = { kind: 'network', error: errorFromFetchFailure(error) }
+      const classified = error instanceof VeridoxError ? error : errorFromFetchFailure(error)
+      // A redirect is an answer from the host (refused, not followed); only a failed connection is the network.
+      pendingFailure =
+        classified.code === 'network_unreachable' ? { kind: 'network', error: classified } : { kind: 'refused', error: classified }
       throw error
     }
     const contentType = response.headers.get('content-type') ?? ''

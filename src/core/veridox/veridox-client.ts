@@ -1,5 +1,7 @@
 import type { z } from 'zod'
+import { createCredentialedFetch, type Fetch } from './credentialed-fetch'
 import { parseProgressMessage, type ParsedMessage } from './progress-event'
+import { openProgressStream, type ProgressStream, type ProgressStreamHandlers } from './progress-stream'
 import { badBody, errorFromFetchFailure, errorFromResponse, VeridoxError } from './veridox-error'
 import {
   authStatusSchema,
@@ -12,7 +14,7 @@ import {
   type CreatedCase,
 } from './wire-schemas'
 
-export type Fetch = typeof fetch
+export type { Fetch } from './credentialed-fetch'
 
 export interface VeridoxClientOptions {
   baseUrl: string
@@ -35,7 +37,8 @@ export interface VeridoxClient {
   authStatus(signal?: AbortSignal): Promise<{ type: string; is_active?: boolean }>
   createCase(input: { label: string; fileLabels: string[] }, signal?: AbortSignal): Promise<CreatedCase>
   uploadFile(sasUrl: string, body: string, signal?: AbortSignal): Promise<void>
-  streamUrl(caseId: string): string
+  /** One SSE connection; Last-Event-ID resumes where the caller stopped. */
+  openStream(caseId: string, lastEventId: string | null, handlers: ProgressStreamHandlers): ProgressStream
 }
 
 export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClient {
@@ -50,18 +53,15 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
     signal?: AbortSignal | undefined
   }
 
-  async function send(path: string, init: RequestOptions): Promise<Response> {
+  const credentialedFetch = createCredentialedFetch({ baseUrl, apiKey: options.apiKey, fetch: options.fetch })
+
+  function send(path: string, init: RequestOptions): Promise<Response> {
     const signals = [AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])]
-    try {
-      return await options.fetch(`${baseUrl}${path}`, {
-        ...init,
-        signal: AbortSignal.any(signals),
-        headers: { accept: 'application/json', 'x-api-key': options.apiKey, ...init.headers },
-      })
-    } catch (error) {
-      if (init.signal?.aborted) throw error
-      throw errorFromFetchFailure(error)
-    }
+    return credentialedFetch(`${baseUrl}${path}`, {
+      ...init,
+      signal: AbortSignal.any(signals),
+      headers: { accept: 'application/json', ...init.headers },
+    })
   }
 
   async function requestJson<T>(path: string, schema: z.ZodType<T, unknown>, init: RequestOptions = {}): Promise<T> {
@@ -128,6 +128,10 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
         throw new VeridoxError('server_error', `The file upload was refused (HTTP ${response.status}).`, { status: response.status })
       }
     },
-    streamUrl: (caseId) => `${baseUrl}${casePath(caseId)}/progress/stream`,
+    openStream: (caseId, lastEventId, handlers) =>
+      openProgressStream(
+        { url: `${baseUrl}${casePath(caseId)}/progress/stream`, caseId, fetch: credentialedFetch, lastEventId, now },
+        handlers,
+      ),
   }
 }

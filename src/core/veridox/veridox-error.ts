@@ -55,6 +55,15 @@ export function errorFromResponse(response: {
   const envelope = readEnvelope(response.bodyText)
   const details = { status, veridoxCode: envelope.code, retryAfterMs: parseRetryAfter(response.retryAfter, response.now) }
   const isHtml = contentType.includes('text/html')
+  // Veridox answers in its JSON envelope; a web page saying 401 or 407 is a proxy or captive portal
+  // asking to sign in, never Veridox's verdict on the key.
+  if (status === 407 || (isHtml && (status === 401 || status === 403))) {
+    return new VeridoxError(
+      'proxy_interference',
+      `A proxy or sign-in page between this computer and Veridox asked for credentials (HTTP ${status}); the key was not judged.`,
+      details,
+    )
+  }
   if (status === 401) return new VeridoxError('key_rejected', 'Veridox rejected the API key (HTTP 401).', details)
   if (status === 403) {
     return new VeridoxError('forbidden', 'Veridox refused access with this API key (HTTP 403).', details)
@@ -75,8 +84,20 @@ export function errorFromResponse(response: {
 }
 
 export function errorFromFetchFailure(error: unknown): VeridoxError {
-  const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error)
-  return new VeridoxError('network_unreachable', `Could not reach Veridox (${cause}).`, { cause: error })
+  // Only an errno-style code is quoted: a library's message text can carry a header value, the key included.
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined
+  const timedOut = error instanceof Error && error.name === 'TimeoutError'
+  const detail = timedOut ? ' (no answer in time)' : typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,31}$/.test(code) ? ` (${code})` : ''
+  return new VeridoxError('network_unreachable', `Could not reach Veridox${detail}.`, { cause: error })
+}
+
+export function redirectRefused(status: number): VeridoxError {
+  const code = status > 0 ? ` (HTTP ${status})` : ''
+  return new VeridoxError(
+    'proxy_interference',
+    `Veridox's address answered with a redirect elsewhere${code}; it was not followed, so the key went nowhere else.`,
+    { status: status || null },
+  )
 }
 
 export function badBody(what: string, status: number): VeridoxError {

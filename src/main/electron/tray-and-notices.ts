@@ -29,11 +29,16 @@ export function createAppTray(options: { icon: NativeImage; showWindow(): void; 
   }
 }
 
-export function showCompletionNotice(notice: CompletionNotice, options: { icon: NativeImage; onClick(caseId: string | null): void }): void {
-  if (!Notification.isSupported()) return
+/** True when the notification was handed to the system; false leaves the completion pending for the next start. */
+export function showCompletionNotice(
+  notice: CompletionNotice,
+  options: { icon: NativeImage; onClick(caseId: string | null): void },
+): boolean {
+  if (!Notification.isSupported()) return false
   const notification = new Notification({ title: notice.title, body: notice.body, icon: options.icon })
   notification.on('click', () => options.onClick(notice.caseId))
   notification.show()
+  return true
 }
 
 export function revealWindow(window: BrowserWindow | null): void {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WatchState } from '../../shared/case-view'
 import type { Simulator, SimulatorOptions } from '../../simulator'
 import { completionBoundMs } from '../policy/completion-bound'
-import { defaultMonitorTuning } from './monitor-context'
+import { defaultMonitorTuning } from './monitor-tuning'
 import {
   fastTuning,
   openTestMonitor,
@@ -74,7 +74,7 @@ describe('never miss a completion', () => {
     const run = follow(caseId)
     await completedOnce(run, caseId)
     expect(run.modes).toContain('poll')
-    expect(run.logLines.join('\n')).toMatch(/blocked by a proxy/)
+    expect(run.logLines.join('\n')).toMatch(/a proxy interfered with one case’s stream/)
   })
 
   it('falls back to polling when a buffering proxy holds the stream back', async () => {

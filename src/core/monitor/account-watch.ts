@@ -1,0 +1,106 @@
+import { createOutageDetector, type OutageTuning } from '../policy/outage-detector'
+import type { Clock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
+import type { VeridoxClient } from '../veridox/veridox-client'
+import { VeridoxError } from '../veridox/veridox-error'
+import type { MonitorBus, VeridoxAnswer } from './monitor-bus'
+
+interface AccountWatchDependencies {
+  client: VeridoxClient
+  clock: Clock
+  log: Log
+  tuning: OutageTuning
+  bus: MonitorBus
+  /** Everything stops: no stream, no request. */
+  onPaused(): void
+  /** Everything may run again; what was seen before is unconfirmed. */
+  onResumed(): void
+}
+
+const isUnreachable = (answer: VeridoxAnswer): boolean =>
+  answer.kind === 'failed' && answer.error instanceof VeridoxError && answer.error.code === 'network_unreachable'
+
+/**
+ * Owns what holds for the whole key: whether Veridox rejected it, whether the system says the network
+ * is gone, and whether the requests themselves show an outage (then one probe, backing off, tests
+ * when Veridox can be reached again; nothing else is sent).
+ */
+export function createAccountWatch(deps: AccountWatchDependencies) {
+  const { clock, log, bus } = deps
+  const outage = createOutageDetector(deps.tuning, clock.random)
+  let isKeyRejected = false
+  let isSystemOffline = false
+  let isDisposed = false
+  let cancelProbe: (() => void) | null = null
+
+  const isOffline = (): boolean => isSystemOffline || outage.isOutage
+  const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isOffline()
+
+  function stopProbing(): void {
+    cancelProbe?.()
+    cancelProbe = null
+  }
+
+  function scheduleProbe(delayMs: number): void {
+    stopProbing()
+    cancelProbe = clock.setTimeout(() => {
+      cancelProbe = null
+      // Any answer at all, even a refusal, proves Veridox can be reached again.
+      deps.client.authStatus().then(reached, (error: unknown) => {
+        if (!(error instanceof VeridoxError && error.code === 'network_unreachable')) return reached()
+        if (!isDisposed && outage.isOutage && !isSystemOffline) scheduleProbe(outage.nextProbeDelay())
+      })
+    }, delayMs)
+  }
+
+  function unreachable(): void {
+    if (isDisposed || !outage.noteUnreachable()) return
+    log('warn', 'Veridox cannot be reached; pausing every request and testing the connection now and then')
+    if (!isSystemOffline && !isKeyRejected) deps.onPaused()
+    if (!isSystemOffline) scheduleProbe(outage.nextProbeDelay())
+  }
+
+  function reached(): void {
+    if (isDisposed || !outage.noteReached()) return
+    stopProbing()
+    log('info', 'Veridox can be reached again')
+    if (!isSystemOffline && !isKeyRejected) deps.onResumed()
+  }
+
+  return {
+    get isRunning() {
+      return isRunning()
+    },
+    get isOffline() {
+      return isOffline()
+    },
+    get isKeyRejected() {
+      return isKeyRejected
+    },
+    noteAnswer: (answer: VeridoxAnswer): void => (isUnreachable(answer) ? unreachable() : reached()),
+    rejectKey(error: VeridoxError): void {
+      if (isKeyRejected) return
+      isKeyRejected = true
+      log('warn', 'Veridox rejected the API key; every case on it is paused until a new key is set', { status: error.status })
+      deps.onPaused()
+      bus.emit('keyRejected', undefined)
+    },
+    setSystemReachable(isReachable: boolean): void {
+      if (isDisposed || isReachable === !isSystemOffline) return
+      const wasRunning = isRunning()
+      isSystemOffline = !isReachable
+      if (!isReachable) {
+        stopProbing()
+        if (wasRunning) deps.onPaused()
+      } else if (outage.isOutage) {
+        scheduleProbe(0)
+      } else if (!isKeyRejected) {
+        deps.onResumed()
+      }
+    },
+    dispose(): void {
+      isDisposed = true
+      stopProbing()
+    },
+  }
+}

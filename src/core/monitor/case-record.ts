@@ -1,0 +1,62 @@
+import type { CaseProblem } from '../../shared/case-view'
+import { emptyCaseState, isCaseSettled, type CaseState } from '../case-state/case-state'
+import type { PersistedCase } from './watch-persistence'
+
+export type TerminalState = 'completed' | 'not_found' | 'failed'
+
+/** What the monitor knows about one watched case. Written only by case-outcomes.ts; everyone else reads `CaseFacts`. */
+export interface CaseRecord {
+  readonly caseId: string
+  readonly addedAt: number
+  isPinned: boolean
+  isVisible: boolean
+  state: CaseState
+  lastEventId: string | null
+  /** Restored from disk and not yet confirmed by Veridox since the start. */
+  isStale: boolean
+  terminal: TerminalState | null
+  /** The last failed request about this case; cleared by any fresh answer. */
+  problem: CaseProblem | null
+  updatedAt: number
+  /** Last time Veridox confirmed this case's state (an event, heartbeat, list page, snapshot or poll). */
+  lastFreshAt: number
+  /** Set while a completion waits for its outcomes and risks; announced without them at this time. */
+  finalizeDeadline: number | null
+  settleAttempts: number
+  badResponses: number
+}
+
+export type CaseFacts = Readonly<CaseRecord>
+
+export const isFollowed = (facts: CaseFacts): boolean => facts.terminal === null
+export const isInAnalysis = (facts: CaseFacts): boolean => facts.state.files.some((file) => file.status === 'processing')
+
+const restoredState = (restored: PersistedCase): CaseState => ({
+  label: restored.label,
+  files: restored.files,
+  isComplete: restored.isComplete,
+  completedAt: restored.completedAt,
+})
+
+export function createCaseRecord(caseId: string, now: number, restored?: PersistedCase): CaseRecord {
+  const wasCompleted = restored?.lastState === 'completed'
+  return {
+    caseId,
+    addedAt: restored?.addedAt ?? now,
+    isPinned: restored?.isPinned ?? false,
+    isVisible: false,
+    state: restored ? restoredState(restored) : emptyCaseState,
+    lastEventId: restored?.lastEventId ?? null,
+    isStale: restored !== undefined && !wasCompleted,
+    terminal: wasCompleted ? 'completed' : null,
+    problem: null,
+    updatedAt: now,
+    lastFreshAt: 0,
+    finalizeDeadline: null,
+    settleAttempts: 0,
+    badResponses: 0,
+  }
+}
+
+/** A restored completed case whose outcomes were still missing when it was saved. */
+export const needsSettling = (record: CaseFacts): boolean => record.terminal === 'completed' && !isCaseSettled(record.state)

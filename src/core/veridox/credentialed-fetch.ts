@@ -1,0 +1,43 @@
+import type { VeridoxError } from './veridox-error'
+import { errorFromFetchFailure, redirectRefused } from './veridox-error'
+
+export type Fetch = typeof fetch
+export type CredentialedFetch = (url: string, init?: RequestInit) => Promise<Response>
+
+// Chromium's fetch (net.fetch) would answer from its HTTP cache; Node's types do not know the option.
+const noStore = { cache: 'no-store' } as RequestInit
+
+/**
+ * The only way a credential leaves this app: to the configured origin, never along a redirect.
+ * fetch follows redirects by default and strips only `Authorization` when the origin changes, so an
+ * `x-api-key` would reach any host a 307 names; here a redirect is an answer, not a hop.
+ */
+export function createCredentialedFetch(options: { baseUrl: string; apiKey: string; fetch: Fetch }): CredentialedFetch {
+  const origin = new URL(options.baseUrl).origin
+
+  return async function credentialedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+    if (new URL(url).origin !== origin) throw new Error('a credentialed request may go only to the configured Veridox origin')
+    const headers = new Headers(init.headers)
+    headers.set('x-api-key', options.apiKey)
+    let response: Response
+    try {
+      response = await options.fetch(url, { ...init, ...noStore, headers, redirect: 'manual' })
+    } catch (error) {
+      if (init.signal?.aborted) throw error
+      throw errorFromFetchFailure(error)
+    }
+    const redirect = redirectOf(response)
+    if (redirect) {
+      void response.body?.cancel().catch(() => undefined)
+      throw redirect
+    }
+    return response
+  }
+}
+
+/** Node's fetch hands back the 3xx itself; Chromium's (`net.fetch`) an opaque redirect with status 0. */
+function redirectOf(response: Response): VeridoxError | null {
+  if (response.type === 'opaqueredirect') return redirectRefused(0)
+  if (response.status >= 300 && response.status < 400) return redirectRefused(response.status)
+  return null
+}
