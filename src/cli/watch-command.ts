@@ -74,6 +74,8 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
       if (isTerminalTty) redraw()
       resolve(code)
     }
+    // Announced in an earlier run that ended before its line was printed: printed once, when the case shows completed.
+    const unprinted = new Set(monitor.pendingAnnouncements().map((announcement) => announcement.caseId))
     const reportCompletion = (caseId: string): void => {
       reported.add(caseId)
       print(monitor.view(caseId)!)
@@ -94,7 +96,12 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
       }),
       monitor.onChanged((caseId) => {
         const view = monitor.view(caseId)
-        if (!view || !args.caseIds.includes(caseId) || view.state === 'completed') return
+        if (!view || !args.caseIds.includes(caseId)) return
+        if (view.state === 'completed') {
+          // Announced by an earlier run that ended before printing it, or known to the ledger already.
+          if (unprinted.delete(caseId)) reportCompletion(caseId)
+          return checkDone()
+        }
         print(view)
         if (view.state === 'not_found') io.stderr.write(`Veridox has no case ${caseId}, or it belongs to another organisation.\n`)
         if (view.state === 'failed')
@@ -113,12 +120,11 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
     stops.push(() => io.signal.removeEventListener('abort', abort))
 
     monitor.watch(args.caseIds)
-    // Announced in an earlier run that ended before its line was printed: printed now, once.
-    for (const { caseId } of monitor.pendingAnnouncements()) if (args.caseIds.includes(caseId)) reportCompletion(caseId)
     for (const caseId of args.caseIds) {
-      if (reported.has(caseId)) continue
       const view = monitor.view(caseId)!
-      if (view.state === 'completed' && !reported.has(caseId)) {
+      if (view.state === 'completed' && unprinted.delete(caseId)) {
+        reportCompletion(caseId)
+      } else if (view.state === 'completed') {
         io.stderr.write(`Case ${caseId} completed earlier; its completion was already reported (state in ${args.stateDir}).\n`)
       } else {
         print(view)

@@ -15,6 +15,8 @@ export interface SimulatorControl {
   revokeKey(apiKey: string): void
   /** Adds a key, or re-activates a revoked one. */
   addKey(apiKey: string): void
+  /** Every open stream ends at once, without stream_closed: the network cable was pulled. */
+  dropAllStreams(): void
   /** 404 from then on; open streams of the case end at once (without stream_closed). */
   deleteCase(caseId: string): void
   /** Replaces the active faults; each starts its count and duration now. */
@@ -49,6 +51,7 @@ export function createSimulatorControl(ctx: SimulatorContext, createSimCase: Cas
       ctx.streams.endForKey(apiKey)
       ctx.options.log(`simulator: key revoked`)
     },
+    dropAllStreams: () => ctx.streams.endAll(),
     addKey(apiKey) {
       ctx.keys.add(apiKey)
     },

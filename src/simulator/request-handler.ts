@@ -22,8 +22,14 @@ export type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: UR
 const PROXY_SIGN_IN_PAGE =
   '<!doctype html><html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1><form method="post" action="/login"></form></body></html>'
 
-function sendReplacement(ctx: SimulatorContext, route: RouteName, res: ServerResponse, replacement: ReplacedResponse): void {
-  if (replacement.kind === 'html-page') {
+function sendReplacement(ctx: SimulatorContext, route: RouteName, res: ServerResponse, url: URL, replacement: ReplacedResponse): void {
+  if (replacement.kind === 'redirect') {
+    res.writeHead(replacement.status, {
+      location: replacement.location.replace('{path}', `${url.pathname}${url.search}`),
+      'content-length': 0,
+    })
+    res.end()
+  } else if (replacement.kind === 'html-page') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(PROXY_SIGN_IN_PAGE) })
     res.end(PROXY_SIGN_IN_PAGE)
   } else if (replacement.kind === 'rate-limit') {
@@ -70,7 +76,7 @@ async function handle(ctx: SimulatorContext, control: ControlHandler | null, req
     await delay(faults.delayMs, undefined, { ref: false })
     if (res.destroyed) return
   }
-  if (faults.replacement) return sendReplacement(ctx, route.name, res, faults.replacement)
+  if (faults.replacement) return sendReplacement(ctx, route.name, res, url, faults.replacement)
 
   const request = { req, res, url, params }
   if (route.auth === 'none') return route.handle(ctx, request)

@@ -79,7 +79,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send('settingsChanged', settingsView())
       send('casesChanged', session.monitor.views())
       for (const announcement of session.monitor.pendingAnnouncements()) {
-        notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId))
+        if (session.monitor.has(announcement.caseId)) notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId))
       }
       return () => {
         const caseIds = session.monitor.views().map((view) => view.caseId)

@@ -154,7 +154,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     get isKeyRejected() {
       return account.isKeyRejected
     },
-    pendingAnnouncements: () => ledger.pending().filter((announcement) => records.has(announcement.caseId)),
+    pendingAnnouncements: ledger.pending,
     acknowledge: ledger.acknowledge,
     stats() {
       const all = [...records.values()]

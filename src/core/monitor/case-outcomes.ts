@@ -89,9 +89,6 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
 
   function complete(record: CaseRecord): void {
     const now = clock.now()
-    terminate(record, 'completed', null)
-    // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
-    if (!isCaseSettled(record.state)) wantSettle(record, now)
     const counts = fileCounts(record.state.files)
     const announcement = {
       caseId: record.caseId,
@@ -101,7 +98,12 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
       failedFileCount: counts.failed,
       completedAt: record.state.completedAt ?? now,
     }
+    // Announced before the view says completed, so a consumer that stops at the last completion has shown it.
+    record.terminal = 'completed'
     if (ledger.record(announcement)) bus.emit('announced', announcement)
+    terminate(record, 'completed', null)
+    // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
+    if (!isCaseSettled(record.state)) wantSettle(record, now)
   }
 
   function wantSettle(record: CaseRecord, at: number): void {

@@ -6,7 +6,7 @@ import { openConfDocument } from '../persistence/conf-document'
 import type { VeridoxLimits } from '../policy/limits'
 import { systemClock } from '../runtime/clock'
 import { silentLog, type Log } from '../runtime/log'
-import { createVeridoxClient } from '../veridox/veridox-client'
+import { createVeridoxClient, type Fetch } from '../veridox/veridox-client'
 import { openMonitor, type CaseMonitor, type CompletionAnnouncement } from './case-monitor'
 import type { MonitorTuning } from './monitor-tuning'
 
@@ -39,14 +39,14 @@ export interface MonitorHarness {
 
 export function openTestMonitor(
   simulator: Simulator,
-  options: { apiKey?: string; stateDir?: string; tuning?: Partial<MonitorTuning>; limits?: VeridoxLimits } = {},
+  options: { apiKey?: string; stateDir?: string; tuning?: Partial<MonitorTuning>; limits?: VeridoxLimits; fetch?: Fetch } = {},
 ): MonitorHarness {
   const apiKey = options.apiKey ?? 'vdx_simulator'
   const logLines: string[] = []
   const log: Log = (level, message, fields) => logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`)
   const document = (name: string) => openConfDocument({ directory: options.stateDir!, name, log: silentLog, now: Date.now })
   const monitor = openMonitor({
-    client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch }),
+    client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch: options.fetch ?? fetch }),
     clock: systemClock,
     log,
     storage: options.stateDir ? { watchList: document('watch'), ledger: document('ledger') } : null,

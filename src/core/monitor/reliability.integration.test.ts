@@ -94,11 +94,26 @@ describe('never miss a completion', () => {
     expect(run.states).toContain('reconnecting')
   })
 
-  it('honours Retry-After on 429 bursts and still completes', async () => {
+  it('honours Retry-After on 429 bursts: nothing more on that route until it has passed; still completes', async () => {
     const caseId = await setUp({ analysisMs: 800 })
     simulator.control.setFaults({ faults: [{ kind: 'rate-limit', retryAfterSeconds: 1, routes: ['get', 'list'], count: 3 }] })
-    const run = follow(caseId)
+    const sent: { route: 'get' | 'list'; at: number; status: number }[] = []
+    const recordingFetch: typeof fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input))
+      const route = url.pathname === '/cases' ? 'list' : /^\/cases\/[^/]+$/.test(url.pathname) ? 'get' : null
+      const at = Date.now()
+      const response = await fetch(input, init)
+      if (route) sent.push({ route, at, status: response.status })
+      return response
+    }
+    const run = follow(caseId, { fetch: recordingFetch })
     await completedOnce(run, caseId)
+    const limited = sent.filter((request) => request.status === 429)
+    expect(limited).toHaveLength(3)
+    for (const answer of limited) {
+      const next = sent.find((request) => request.route === answer.route && request.at > answer.at)
+      if (next) expect(next.at - answer.at).toBeGreaterThanOrEqual(1_000)
+    }
   })
 
   it('accepts streams whose events carry their type only inside the data', async () => {
@@ -181,14 +196,28 @@ describe('offline, sleep and restart', () => {
 describe('the rate budget', () => {
   it('never holds more streams than allowed and gives pinned cases a stream first', async () => {
     simulator = await startTestSimulator({ analysisMs: 2_000 })
-    const cases = Array.from({ length: 25 }, (_, i) => simulator.control.createCase({ label: `Bulk ${i}`, fileLabels: ['a.pdf'] }).caseId)
+    const cases = Array.from(
+      { length: 25 },
+      (_, i) => simulator.control.createCase({ label: `Bulk ${i}`, fileLabels: ['a.pdf'], fileDurationsMs: [3_000 + i * 100] }).caseId,
+    )
     const harness = openTestMonitor(simulator, {
       limits: { streamsPerKey: 4, pollsPerHour: 36_000, listPerMin: 30, getPerMin: 60, createPerMin: 10 },
     })
     harnesses.push(harness)
-    harness.monitor.watch(cases)
-    harness.monitor.setPinned(cases[20]!, true)
-    await waitFor(() => harness.monitor.view(cases[20]!)!.followedBy === 'stream', 3_000, 'the pinned case to stream')
+    const { monitor } = harness
+    // Added together and all in analysis, the cases are ranked by ID: without its pin this one comes last.
+    const pinned = cases.at(-1)!
+    monitor.watch(cases)
+    await waitFor(() => monitor.stats().streaming === 4, 3_000, 'the slots to fill')
+    expect(monitor.view(pinned)!.followedBy).not.toBe('stream')
+    monitor.setPinned(pinned, true)
+    await waitFor(() => monitor.view(pinned)!.followedBy === 'stream', 3_000, 'the pinned case to stream')
+    // It keeps its slot, ahead of every unpinned case, until it completes.
+    while (monitor.view(pinned)!.completedAt === null) {
+      expect(monitor.view(pinned)!.followedBy).toBe('stream')
+      expect(monitor.stats().streaming).toBeLessThanOrEqual(4)
+      await sleep(100)
+    }
     await waitFor(() => harness.announcements.length === cases.length, 30_000, 'every completion')
     const stats = simulator.control.stats()
     expect(stats.peakStreamsByKey.vdx_simulator).toBeLessThanOrEqual(4)

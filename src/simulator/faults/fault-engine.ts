@@ -9,7 +9,10 @@ interface ActiveFault {
 }
 
 export type ReplacedResponse =
-  { kind: 'server-error'; status: 500 | 502 | 503 } | { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'html-page' }
+  | { kind: 'server-error'; status: 500 | 502 | 503 }
+  | { kind: 'rate-limit'; retryAfterSeconds: number }
+  | { kind: 'html-page' }
+  | { kind: 'redirect'; location: string; status: 301 | 302 | 307 | 308 }
 
 export interface RequestFaults {
   delayMs: number
@@ -63,7 +66,7 @@ export function createFaultEngine(deps: { seed: number; now: () => number; onFir
     return true
   }
 
-  const requestKinds: ReadonlySet<FaultKind> = new Set(['slow-first-byte', 'server-error', 'rate-limit', 'html-page'])
+  const requestKinds: ReadonlySet<FaultKind> = new Set(['slow-first-byte', 'server-error', 'rate-limit', 'html-page', 'redirect'])
 
   return {
     set(faults: Fault[]): void {
@@ -86,6 +89,7 @@ export function createFaultEngine(deps: { seed: number; now: () => number; onFir
         } else if (result.replacement === null && fires(a)) {
           if (f.kind === 'server-error') result.replacement = { kind: 'server-error', status: f.status ?? 503 }
           else if (f.kind === 'rate-limit') result.replacement = { kind: 'rate-limit', retryAfterSeconds: f.retryAfterSeconds ?? 1 }
+          else if (f.kind === 'redirect') result.replacement = { kind: 'redirect', location: f.location, status: f.status ?? 307 }
           else result.replacement = { kind: 'html-page' }
         }
       }

@@ -38,6 +38,8 @@ export type Fault = FaultScope &
     | { kind: 'server-error'; status?: 500 | 502 | 503 }
     | { kind: 'rate-limit'; retryAfterSeconds?: number }
     | { kind: 'html-page' }
+    /** A gateway or captive portal sending the client to another address (`{path}` keeps the request's path and query). */
+    | { kind: 'redirect'; location: string; status?: 301 | 302 | 307 | 308 }
     | { kind: 'buffer-stream'; flushAtKb?: number }
     | { kind: 'slow-first-byte'; delayMs: number }
   )
@@ -78,6 +80,12 @@ export const faultSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...scope, kind: z.literal('rate-limit'), retryAfterSeconds: z.number().int().min(0).max(3600).optional() }),
   z.strictObject({ ...scope, kind: z.literal('html-page') }),
+  z.strictObject({
+    ...scope,
+    kind: z.literal('redirect'),
+    location: z.string().url().max(2048),
+    status: z.union([z.literal(301), z.literal(302), z.literal(307), z.literal(308)]).optional(),
+  }),
   z.strictObject({ ...scope, kind: z.literal('buffer-stream'), flushAtKb: z.number().min(0).optional() }),
   z.strictObject({ ...scope, kind: z.literal('slow-first-byte'), delayMs: ms }),
 ])

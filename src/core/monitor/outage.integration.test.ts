@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Simulator } from '../../simulator'
+import type { Fetch } from '../veridox/veridox-client'
+import { openTestMonitor, sleep, startTestSimulator, waitFor, type MonitorHarness } from './monitor-test-kit'
+
+let simulator: Simulator
+let harness: MonitorHarness | null = null
+
+afterEach(async () => {
+  harness?.monitor.dispose()
+  harness = null
+  await simulator.close()
+})
+
+/** The network as the monitor sees it: while it is down every new request fails like a pulled cable. */
+function cable() {
+  let isDown = false
+  let attempts = 0
+  const cableFetch: Fetch = (input, init) => {
+    attempts++
+    return isDown ? Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENETUNREACH' } })) : fetch(input, init)
+  }
+  return {
+    fetch: cableFetch,
+    pull() {
+      isDown = true
+      simulator.control.dropAllStreams()
+    },
+    plugIn: () => void (isDown = false),
+    attempts: () => attempts,
+  }
+}
+
+describe('an outage seen from the failures themselves', () => {
+  it('says offline without any signal from the system, backs off every request, and clears the errors when the network returns', async () => {
+    simulator = await startTestSimulator({ analysisMs: 40_000 })
+    const cases = Array.from({ length: 30 }, (_, i) => simulator.control.createCase({ label: `Claim ${i}`, fileLabels: ['a.pdf'] }).caseId)
+    const network = cable()
+    const outage = { failuresForOutage: 3, probeFloorMs: 200, probeCapMs: 1_000 }
+    harness = openTestMonitor(simulator, { fetch: network.fetch, tuning: { outage } })
+    const { monitor } = harness
+    monitor.watch(cases)
+    await waitFor(() => monitor.views().every((view) => view.state === 'live' || view.state === 'polling'), 8_000, 'every case followed')
+
+    network.pull()
+    await waitFor(() => monitor.views().every((view) => view.state === 'offline'), 2_000, 'every case to say offline')
+    expect(monitor.stats().isOffline).toBe(true)
+    const attemptsAtDetection = network.attempts()
+    const outageMs = 3_000
+    await sleep(outageMs)
+    // Only the probe goes out, never more often than its floor: no reconnects, sweeps or snapshots.
+    expect(network.attempts() - attemptsAtDetection).toBeLessThanOrEqual(outageMs / outage.probeFloorMs)
+
+    network.plugIn()
+    await waitFor(
+      () => monitor.views().every((view) => view.state === 'live' || view.state === 'polling'),
+      5_000,
+      'every case followed again',
+    )
+    await waitFor(
+      () => monitor.views().every((view) => view.problem?.code !== 'network_unreachable'),
+      3_000,
+      'no case to blame the network any more',
+    )
+  })
+})
