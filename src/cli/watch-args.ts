@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { regions } from '../shared/backend'
 import { isCaseId, normalizeCaseId } from '../shared/case-id'
 import { documentedLimits, type VeridoxLimits } from '../core/policy/limits'
 import { UsageError } from './cli-io'
@@ -41,7 +42,7 @@ export function parseWatchArgs(argv: string[]): WatchArgs {
     args: argv,
     allowPositionals: true,
     options: {
-      'base-url': { type: 'string', default: 'https://api.uk.veridox.ai' },
+      'base-url': { type: 'string', default: regions[0].baseUrl },
       json: { type: 'boolean', default: false },
       'state-dir': { type: 'string' },
       ...Object.fromEntries(Object.keys(limitFlags).map((flag) => [flag, { type: 'string' as const }])),

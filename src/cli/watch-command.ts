@@ -1,3 +1,4 @@
+import { isTerminalState } from '../shared/case-rules'
 import type { CaseView } from '../shared/case-view'
 import { openMonitor, type CaseMonitor } from '../core/monitor/case-monitor'
 import { openConfDocument } from '../core/persistence/conf-document'
@@ -83,7 +84,7 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
     }
     const checkDone = (): void => {
       const views = args.caseIds.map((caseId) => monitor.view(caseId)!)
-      if (!views.every((view) => view.state === 'completed' || view.state === 'not_found' || view.state === 'failed')) return
+      if (!views.every((view) => isTerminalState(view.state))) return
       finish(views.every((view) => view.state === 'completed') ? 0 : 1)
     }
 

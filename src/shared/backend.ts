@@ -1,4 +1,4 @@
-/** Where Veridox lives. Hosts from docs.veridox.ai; the Canadian host is inferred (the docs table is cut off). */
+/** Where Veridox lives. Hosts from docs/veridox-api.md §1.1; the Canadian host is inferred (the docs table is cut off). */
 export const regions = [
   { id: 'uk', label: 'United Kingdom', baseUrl: 'https://api.uk.veridox.ai' },
   { id: 'ca', label: 'Canada', baseUrl: 'https://api.ca.veridox.ai' },

@@ -1,4 +1,4 @@
-// Veridox case, file and request IDs are UUIDv7 (docs: cases-create, cases-update-label schema pattern).
+// Veridox case, file and request IDs are UUIDv7 (docs/veridox-api.md §1.5).
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 const UUID_V7_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/gi
 const ANY_UUID_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i

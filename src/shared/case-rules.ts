@@ -50,9 +50,11 @@ export function settledShare(files: readonly Pick<FileView, 'status'>[]): number
  * States after which nothing more will happen to the case without the analyst acting. A rejected key is not
  * among them: following resumes by itself once a working key is saved.
  */
-export const terminalWatchStates: ReadonlySet<WatchState> = new Set(['completed', 'failed', 'not_found'])
+const terminalStates = ['completed', 'failed', 'not_found'] as const satisfies readonly WatchState[]
+export type TerminalWatchState = (typeof terminalStates)[number]
+export const terminalWatchStates: ReadonlySet<WatchState> = new Set(terminalStates)
 
-export function isTerminalState(state: WatchState): boolean {
+export function isTerminalState(state: WatchState): state is TerminalWatchState {
   return terminalWatchStates.has(state)
 }
 

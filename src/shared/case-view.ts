@@ -14,10 +14,7 @@ export const watchStates = [
 ] as const
 export type WatchState = (typeof watchStates)[number]
 
-// Kept until src/core/app/case-monitor-app.ts imports the state groups from case-rules (being split elsewhere).
-export { terminalWatchStates } from './case-rules'
-
-// Veridox risk tiers (docs: guides/risk-scoring). The wire casing varies, so it is normalised to lower case.
+// Veridox risk tiers (docs/veridox-api.md §4.5). The wire casing varies, so it is normalised to lower case.
 export const riskLevels = ['informational', 'low', 'medium', 'high'] as const
 export type RiskLevel = (typeof riskLevels)[number]
 

@@ -24,7 +24,7 @@ const baseUrl = z
     { message: 'must be an https:// address (http:// only for this computer), without a query or credentials' },
   )
 
-// Veridox keys look like `vdx_…` (docs: quickstart), but the format is not promised, so only the shape is checked.
+// Veridox keys look like `vdx_…` (docs/veridox-api.md §1.2), but the format is not promised, so only the shape is checked.
 const apiKey = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import type { Prng } from './prng'
 
-// Stage names are not published by Veridox; these follow the engines named in guides/document-analysis.
+// Stage names are not published by Veridox; these follow the engines in docs/veridox-api.md §4.3.
 export const analysisStages = [
   'metadata_analysis',
   'ela',

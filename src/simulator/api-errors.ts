@@ -1,4 +1,4 @@
-/** An error answered in the Veridox envelope `{error_code, error_message, error_details?}` (docs: error model). */
+/** An error answered in the Veridox envelope `{error_code, error_message, error_details?}` (docs/veridox-api.md §5). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -3,7 +3,7 @@ import type { SimCase, SimFile } from './case-model'
 import type { SimulatorContext } from './context'
 
 /**
- * The case locks at its first upload (docs: "locks automatically when files start uploading");
+ * The case locks at its first upload ("locks automatically when files start uploading", docs/veridox-api.md §4.1);
  * analysis starts once every file is uploaded, so the batch is analysed together.
  */
 export function markUploaded(ctx: SimulatorContext, c: SimCase, file: SimFile): void {

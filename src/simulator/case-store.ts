@@ -3,7 +3,7 @@ import type { SimCase, SimFile } from './case-model'
 import { createPrng } from './prng'
 import { createIdGenerator, type IdGenerator } from './uuid-v7'
 
-const SAS_LIFETIME_MS = 3600_000 // docs: quickstart, SAS URLs expire after 1 hour
+const SAS_LIFETIME_MS = 3600_000 // SAS URLs expire after 1 hour (docs/veridox-api.md §2.6)
 
 const mimeTypes: Record<string, string> = {
   pdf: 'application/pdf',
@@ -102,7 +102,7 @@ export function createCaseStore(deps: { seed: number; profile: AnalysisProfile; 
     },
     addFiles: (c: SimCase, labels: string[]): SimFile[] => addFiles(c, labels),
     get: (caseId: string): SimCase | undefined => cases.get(caseId.toLowerCase()),
-    /** Another key's case is as invisible as a missing one (docs: cases-get, other organisation → 404). */
+    /** Another key's case is as invisible as a missing one (docs/veridox-api.md §2.3: another organisation's case is a 404). */
     getOwned(caseId: string, key: string): SimCase | undefined {
       const c = cases.get(caseId.toLowerCase())
       return c && c.ownerKey === key ? c : undefined
@@ -110,7 +110,7 @@ export function createCaseStore(deps: { seed: number; profile: AnalysisProfile; 
     getFile: (fileId: string): SimFile | undefined => filesById.get(fileId.toLowerCase()),
     /** Newest first. */
     listOwned: (key: string): SimCase[] => [...(casesByOwner.get(key) ?? [])].reverse(),
-    /** Labels are unique per key, compared case-insensitively (docs: cases-create). */
+    /** Labels are unique per key, compared case-insensitively (docs/veridox-api.md §2.1). */
     isLabelTaken(key: string, label: string, exceptCaseId?: string): boolean {
       const holder = labelsOf(key).get(label.toLowerCase())
       return holder !== undefined && holder !== exceptCaseId

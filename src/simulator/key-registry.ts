@@ -42,7 +42,7 @@ export function createKeyRegistry(initialKeys: string[], nextId: IdGenerator) {
 
 /**
  * `x-api-key` (endpoint reference), `Authorization: Bearer` (neo reference), and on the stream only
- * `?api_key=` / `?access_token=` (docs: cases-progress-stream), which exist for browser EventSource.
+ * `?api_key=` / `?access_token=` (docs/veridox-api.md §3.1), which exist for browser EventSource.
  */
 export function credentialFrom(req: IncomingMessage, url: URL, allowQuery: boolean): string | null {
   const header = req.headers['x-api-key']

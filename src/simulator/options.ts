@@ -9,7 +9,7 @@ export interface RateLimits {
   createPerMin: number
 }
 
-// docs: guides/rate-limiting.
+// docs/veridox-api.md §6.1.
 export const defaultRateLimits: RateLimits = { streamsPerKey: 10, pollsPerHour: 600, listPerMin: 30, getPerMin: 60, createPerMin: 10 }
 
 /** `named`: `event: <type>` lines; `data-only`: the type only inside the JSON. Veridox does not document which it uses. */

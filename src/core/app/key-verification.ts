@@ -21,7 +21,7 @@ export function createKeyVerifier(options: { fetch: Fetch; clock: Clock; log: Lo
       options.log('info', 'saved an API key that could not be checked yet', { reason: error instanceof AppError ? error.code : 'unknown' })
       return
     }
-    // docs: authentication-status — `is_active` says whether the key has been revoked.
+    // docs/veridox-api.md §1.4: `is_active` says whether the key has been revoked.
     if (status.is_active === false) throw new AppError('key_rejected', `Veridox at ${host} says this key has been revoked.`)
   }
 }

@@ -10,7 +10,7 @@ export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
   notificationsEnabled: boolean
-  /** Veridox grants higher limits on request (docs: rate-limiting); set in settings.json, not in the window. */
+  /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
 

@@ -1,23 +1,19 @@
-import { fileCounts } from '../../shared/case-rules'
 import type { CaseProblem } from '../../shared/case-view'
-import { applyEvent, applyListItem, applySnapshot, caseRisk, hasFinalRisks, isCaseSettled } from '../case-state/case-state'
+import { applyEvent, applyListItem, applySnapshot, isCaseSettled } from '../case-state/case-state'
 import type { SnapshotReason } from '../policy/request-priority'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { ParsedMessage } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
 import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
+import { createCaseCompletion } from './case-completion'
 import type { CompletionLedger } from './completion-ledger'
 import type { MonitorBus, VeridoxAnswer } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
 import type { PersistedCase } from './watch-persistence'
 
-/** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
-const maxSettleAttempts = 5
 /** Unreadable answers about one case in a row before it is given up as failed. */
 const badResponsesBeforeFailed = 3
-/** The longest a request can wait for budget: the documented per-minute windows free a slot within one. */
-const budgetWindowMs = 60_000
 
 interface OutcomeDependencies {
   clock: Clock
@@ -43,6 +39,8 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
 
   const wantSnapshot = (record: CaseRecord, reason: SnapshotReason, at = clock.now()): void =>
     bus.emit('snapshotWanted', { caseId: record.caseId, reason, at })
+  const completion = createCaseCompletion({ clock, tuning, ledger, bus, records, wantSnapshot, terminate })
+  const { finalize, wantSettle } = completion
 
   function confirmed(record: CaseRecord): boolean {
     const wasUnconfirmed = record.isStale || record.problem !== null
@@ -69,47 +67,6 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     // One change per event, so a consumer that prints every change (watch --json) sees replays and poll pages whole.
     changed(record)
     if (wasInAnalysis !== isInAnalysis(record)) bus.emit('planChanged', undefined)
-  }
-
-  /** A completion is announced with its risk scores, which only the REST snapshot carries. */
-  function finalize(record: CaseRecord, hasFreshSnapshot: boolean): void {
-    if (record.terminal) return
-    const now = clock.now()
-    if (record.finalizeDeadline === null) {
-      record.finalizeDeadline = now + tuning.finalizeTimeoutMs
-      bus.emit('planChanged', undefined)
-    }
-    // The deadline is kept by expireFinalizations alone, which knows whether the snapshot waits for budget.
-    if (hasFreshSnapshot && hasFinalRisks(record.state)) {
-      complete(record)
-      return
-    }
-    wantSnapshot(record, 'finalize', hasFreshSnapshot ? now + 1_000 : now)
-  }
-
-  function complete(record: CaseRecord): void {
-    const now = clock.now()
-    const counts = fileCounts(record.state.files)
-    const announcement = {
-      caseId: record.caseId,
-      label: record.state.label,
-      risk: caseRisk(record.state),
-      fileCount: counts.total,
-      failedFileCount: counts.failed,
-      completedAt: record.state.completedAt ?? now,
-    }
-    // Announced before the view says completed, so a consumer that stops at the last completion has shown it.
-    record.terminal = 'completed'
-    if (ledger.record(announcement)) bus.emit('announced', announcement)
-    terminate(record, 'completed', null)
-    // Announced on time without the final outcomes and risks: fetch them afterwards so the view ends true.
-    if (!isCaseSettled(record.state)) wantSettle(record, now)
-  }
-
-  function wantSettle(record: CaseRecord, at: number): void {
-    if (record.settleAttempts >= maxSettleAttempts) return
-    record.settleAttempts += 1
-    wantSnapshot(record, 'settle', at)
   }
 
   function terminate(record: CaseRecord, terminal: TerminalState, problem: CaseProblem | null): void {
@@ -235,18 +192,7 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     markUnconfirmed(): void {
       for (const record of records.values()) if (record.terminal === null) record.lastFreshAt = 0
     },
-    /**
-     * Completions whose outcomes did not arrive in time are announced without them. One whose snapshot
-     * only waits for request budget keeps waiting (the window frees within a minute): a notice with
-     * the risk is worth more to the analyst than one a few seconds sooner without it.
-     */
-    expireFinalizations(now: number, isWaitingForBudget: (caseId: string) => boolean): void {
-      for (const record of records.values()) {
-        if (record.terminal !== null || record.finalizeDeadline === null || now < record.finalizeDeadline) continue
-        const isPastBudgetWait = now >= record.finalizeDeadline + budgetWindowMs
-        if (isPastBudgetWait || !isWaitingForBudget(record.caseId)) complete(record)
-      }
-    },
+    expireFinalizations: completion.expire,
   }
 }
 

@@ -1,8 +1,9 @@
+import type { TerminalWatchState } from '../../shared/case-rules'
 import type { CaseProblem } from '../../shared/case-view'
 import { emptyCaseState, isCaseSettled, type CaseState } from '../case-state/case-state'
 import type { PersistedCase } from './watch-persistence'
 
-export type TerminalState = 'completed' | 'not_found' | 'failed'
+export type TerminalState = TerminalWatchState
 
 /** What the monitor knows about one watched case. Written only by case-outcomes.ts; everyone else reads `CaseFacts`. */
 export interface CaseRecord {

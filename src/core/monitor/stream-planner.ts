@@ -8,6 +8,7 @@ import type { VeridoxError } from '../veridox/veridox-error'
 import { isFollowed, isInAnalysis, type CaseFacts } from './case-record'
 import type { MonitorBus } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
+import { createStreamFallbacks, proxyProblem } from './stream-fallbacks'
 import { startStreamSession, type GiveUpReason, type StreamSession, type StreamStatus } from './stream-session'
 
 export type StreamStatusName = 'connecting' | 'live' | 'reconnecting'
@@ -20,17 +21,10 @@ export interface Transport {
   isPolled: boolean
 }
 
-interface ActiveStream {
-  session: StreamSession | null
-  status: StreamStatusName
-  nextAttemptAt: number | null
-  problem: CaseProblem | null
-}
-
-interface Fallback {
-  until: number
-  count: number
-  problem: CaseProblem
+function transportOfStream(status: StreamStatus): Transport {
+  if (status.kind !== 'waiting') return { status: status.kind, nextAttemptAt: null, problem: null, isPolled: false }
+  const problem = status.error ? status.error.toData() : droppedProblem
+  return { status: 'reconnecting', nextAttemptAt: status.nextAttemptAt, problem, isPolled: false }
 }
 
 /** Gives a closing stream time to be counted as closed by Veridox before its slot is reused. */
@@ -39,14 +33,6 @@ const slotHandoverMs = 250
 const afterServerCloseMs = 30_000
 
 const droppedProblem: CaseProblem = { code: 'network_unreachable', message: 'The live connection dropped; reconnecting.' }
-const failingProblem = (error: VeridoxError | null): CaseProblem => ({
-  code: error?.code ?? 'network_unreachable',
-  message: 'The live connection kept failing; following this case by polling for now.',
-})
-const proxyProblem: CaseProblem = {
-  code: 'proxy_interference',
-  message: 'A proxy or firewall is interfering with live updates; following by polling for now.',
-}
 
 interface PlannerDependencies {
   client: VeridoxClient
@@ -64,18 +50,16 @@ interface PlannerDependencies {
  */
 export function createStreamPlanner(deps: PlannerDependencies) {
   const { clock, tuning, log, bus, records } = deps
-  const active = new Map<string, ActiveStream>()
-  const fallbacks = new Map<string, Fallback>()
+  const active = new Map<string, StreamSession>()
+  const fallbacks = createStreamFallbacks(tuning, clock.now)
   const closedUntil = new Map<string, number>()
   const evidence = createProxyEvidence(tuning.proxy, clock.now)
   let planned = new Set<string>()
   let wasBlocked = false
   let nextCanaryAt = 0
 
-  const inFallback = (caseId: string, now: number): boolean => (fallbacks.get(caseId)?.until ?? 0) > now
-
   function stop(caseId: string): void {
-    active.get(caseId)?.session?.stop()
+    active.get(caseId)?.stop()
     active.delete(caseId)
     evidence.noteEnded(caseId)
   }
@@ -90,31 +74,25 @@ export function createStreamPlanner(deps: PlannerDependencies) {
   }
 
   function giveUp(caseId: string, reason: GiveUpReason, error: VeridoxError | null): void {
-    const now = clock.now()
-    const previous = fallbacks.get(caseId)?.count ?? 0
-    const isProxy = reason !== 'repeated_failures'
-    if (isProxy) evidence.noteInterference(caseId)
-    fallbacks.set(caseId, {
-      until: now + Math.min(tuning.pollFallbackMaxMs, tuning.pollFallbackMs * 2 ** previous),
-      count: previous + 1,
-      problem: isProxy ? proxyProblem : failingProblem(error),
-    })
-    if (isProxy) log('info', 'a proxy interfered with one case’s stream; polling that case for now', { caseId, reason })
+    fallbacks.fallBack(caseId, reason, error)
+    if (reason !== 'repeated_failures') {
+      evidence.noteInterference(caseId)
+      log('info', 'a proxy interfered with one case’s stream; polling that case for now', { caseId, reason })
+    }
     noteBlocking()
-    bus.emit('snapshotWanted', { caseId, reason: 'gap', at: now })
+    bus.emit('snapshotWanted', { caseId, reason: 'gap', at: clock.now() })
   }
 
   function start(caseId: string, startDelayMs: number): void {
-    const entry: ActiveStream = { session: null, status: 'connecting', nextAttemptAt: null, problem: null }
-    const isCurrent = (): boolean => active.get(caseId) === entry
+    let session: StreamSession | null = null
+    const isCurrent = (): boolean => session !== null && active.get(caseId) === session
     const ended = (): void => {
       active.delete(caseId)
       evidence.noteEnded(caseId)
       bus.emit('caseChanged', caseId)
       bus.emit('planChanged', undefined)
     }
-    active.set(caseId, entry)
-    entry.session = startStreamSession(
+    session = startStreamSession(
       {
         open: (lastEventId, handlers) => deps.client.openStream(caseId, lastEventId, handlers),
         clock,
@@ -131,7 +109,6 @@ export function createStreamPlanner(deps: PlannerDependencies) {
         },
         onStatus(status) {
           if (!isCurrent()) return
-          applyStatus(entry, status)
           if (status.kind === 'live') bus.emit('answered', { kind: 'stream-live', caseId })
           if (status.kind === 'waiting') {
             evidence.noteEnded(caseId)
@@ -160,20 +137,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
         },
       },
     )
-  }
-
-  function applyStatus(entry: ActiveStream, status: StreamStatus): void {
-    if (status.kind === 'live') {
-      entry.status = 'live'
-      entry.nextAttemptAt = null
-      entry.problem = null
-    } else if (status.kind === 'connecting') {
-      entry.status = 'connecting'
-    } else {
-      entry.status = 'reconnecting'
-      entry.nextAttemptAt = status.nextAttemptAt
-      entry.problem = status.error ? status.error.toData() : droppedProblem
-    }
+    active.set(caseId, session)
   }
 
   /** While streams are blocked for the key, one planned case at a time tries a stream now and then. */
@@ -190,7 +154,9 @@ export function createStreamPlanner(deps: PlannerDependencies) {
   function plan(options: { spreadMs?: number } = {}): void {
     const now = clock.now()
     const candidates = [...records.values()]
-      .filter((f) => isFollowed(f) && f.finalizeDeadline === null && !inFallback(f.caseId, now) && (closedUntil.get(f.caseId) ?? 0) <= now)
+      .filter(
+        (f) => isFollowed(f) && f.finalizeDeadline === null && !fallbacks.isActive(f.caseId) && (closedUntil.get(f.caseId) ?? 0) <= now,
+      )
       .map((f) => ({
         caseId: f.caseId,
         isPinned: f.isPinned,
@@ -217,7 +183,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
 
   function isPolled(caseId: string): boolean {
     if (active.has(caseId)) return false
-    return inFallback(caseId, clock.now()) || (evidence.isBlocked() && planned.has(caseId))
+    return fallbacks.isActive(caseId) || (evidence.isBlocked() && planned.has(caseId))
   }
 
   return {
@@ -227,26 +193,25 @@ export function createStreamPlanner(deps: PlannerDependencies) {
     },
     forget(caseId: string): void {
       stop(caseId)
-      fallbacks.delete(caseId)
+      fallbacks.forget(caseId)
       closedUntil.delete(caseId)
     },
     /** The analyst asked to try again: the case's stream failures are forgotten. */
     forgetFailures(caseId: string): void {
-      fallbacks.delete(caseId)
+      fallbacks.forget(caseId)
       closedUntil.delete(caseId)
     },
     isPolled,
     isStreamed: (caseId: string): boolean => active.has(caseId),
-    isStreamLive: (caseId: string): boolean => active.get(caseId)?.status === 'live',
+    isStreamLive: (caseId: string): boolean => active.get(caseId)?.status.kind === 'live',
     wasPlanned: (caseId: string): boolean => planned.has(caseId),
     areStreamsBlocked: (): boolean => evidence.isBlocked(),
     streamingCount: (): number => active.size,
     transportOf(caseId: string): Transport {
       const stream = active.get(caseId)
-      if (stream) return { status: stream.status, nextAttemptAt: stream.nextAttemptAt, problem: stream.problem, isPolled: false }
+      if (stream) return transportOfStream(stream.status)
       const polled = isPolled(caseId)
-      const fallback = inFallback(caseId, clock.now()) ? fallbacks.get(caseId)! : null
-      return { status: null, nextAttemptAt: null, problem: fallback?.problem ?? (polled ? proxyProblem : null), isPolled: polled }
+      return { status: null, nextAttemptAt: null, problem: fallbacks.problemOf(caseId) ?? (polled ? proxyProblem : null), isPolled: polled }
     },
   }
 }

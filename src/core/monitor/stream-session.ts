@@ -51,6 +51,8 @@ export interface StreamSessionOptions {
 }
 
 export interface StreamSession {
+  /** The last status reported to onStatus. */
+  readonly status: StreamStatus
   stop(): void
 }
 
@@ -69,6 +71,12 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
   let lastHeartbeatAt: number | null = null
   let connectedAt: number | null = null
   let bytesThisConnection = 0
+  let status: StreamStatus = { kind: 'connecting' }
+
+  const report = (next: StreamStatus): void => {
+    status = next
+    events.onStatus(next)
+  }
 
   const clearTimer = (): void => {
     cancelTimer?.()
@@ -82,14 +90,14 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
 
   function connect(): void {
     if (isStopped) return
-    if (failures === 0) events.onStatus({ kind: 'connecting' })
+    if (failures === 0) report({ kind: 'connecting' })
     connectedAt = null
     bytesThisConnection = 0
     armWatchdog()
     stream = options.open(options.lastEventId(), {
       onOpen() {
         connectedAt = clock.now()
-        events.onStatus({ kind: 'live' })
+        report({ kind: 'live' })
         if (failures > 0) events.onReconnected()
       },
       onActivity(byteCount) {
@@ -162,7 +170,7 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
       return
     }
     const delay = backoffDelay({ ...tuning.backoff, floorMs: retryFloorMs }, failures - 1, clock.random, error?.retryAfterMs ?? null)
-    events.onStatus({ kind: 'waiting', nextAttemptAt: clock.now() + delay, error })
+    report({ kind: 'waiting', nextAttemptAt: clock.now() + delay, error })
     cancelTimer = clock.setTimeout(connect, delay)
   }
 
@@ -174,10 +182,15 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
   }
 
   if (options.startDelayMs && options.startDelayMs > 0) {
-    events.onStatus({ kind: 'connecting' })
+    report({ kind: 'connecting' })
     cancelTimer = clock.setTimeout(connect, options.startDelayMs)
   } else {
     connect()
   }
-  return { stop }
+  return {
+    get status() {
+      return status
+    },
+    stop,
+  }
 }

@@ -1,6 +1,6 @@
 import type { WindowLimit } from './rate-window'
 
-/** Veridox's documented limits per API key (docs: guides/rate-limiting). Each can be configured. */
+/** Veridox's documented limits per API key (docs/veridox-api.md §6.1). Each can be configured. */
 export interface VeridoxLimits {
   streamsPerKey: number
   pollsPerHour: number

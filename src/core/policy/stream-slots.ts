@@ -9,7 +9,7 @@ export interface SlotCandidate {
 }
 
 /**
- * Veridox allows a fixed number of concurrent streams per key (10, docs: guides/rate-limiting). They go
+ * Veridox allows a fixed number of concurrent streams per key (10, docs/veridox-api.md §6.1). They go
  * to the cases that matter most: pinned, then on screen, then in analysis. Within a class a case that
  * already streams keeps its slot, so scrolling does not make connections churn.
  */

@@ -33,7 +33,7 @@ function parseOutcome(value: string | null | undefined): 'success' | 'failed' | 
 
 /**
  * The docs do not say whether Veridox names events with an `event:` line or only with a `type` inside
- * the data (veridox-api.md §3.4), so both are accepted; when both exist and disagree, the data is malformed.
+ * the data (docs/veridox-api.md §3.4), so both are accepted; when both exist and disagree, the data is malformed.
  */
 export function parseProgressMessage(input: {
   namedType: string | null

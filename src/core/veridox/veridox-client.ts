@@ -117,7 +117,7 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
         body: JSON.stringify({ label: input.label, file_labels: input.fileLabels }),
       }),
     async uploadFile(sasUrl, body, signal) {
-      // Uploads go straight to blob storage through the pre-signed URL (docs: quickstart), without the key.
+      // Uploads go straight to blob storage through the pre-signed URL (docs/veridox-api.md §2.6), without the key.
       let response: Response
       try {
         response = await options.fetch(sasUrl, { method: 'PUT', body, signal, headers: { 'x-ms-blob-type': 'BlockBlob' } })

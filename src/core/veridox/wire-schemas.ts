@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { riskLevels, type RiskLevel } from '../../shared/case-view'
 
-// REST shapes from docs.veridox.ai (see shared/veridox-api.md). Parsing is lenient about extra fields and
+// REST shapes from docs/veridox-api.md §2. Parsing is lenient about extra fields and
 // strict about the ones this app relies on; anything else is a `bad_response`.
 
 const nullableString = z

@@ -4,7 +4,7 @@ import { credentialFrom } from '../key-registry'
 import type { RouteDefinition } from './route-types'
 
 /**
- * docs: auth-status. Without credentials the answer is `type: 'none'`; a revoked key still learns
+ * docs/veridox-api.md §1.4. Without credentials the answer is `type: 'none'`; a revoked key still learns
  * that it is revoked (`is_active: false`), which is what the docs suggest the field is for.
  */
 export const authStatusRoute: RouteDefinition = {

@@ -3,7 +3,7 @@ import { fileListItemJson } from '../case-json'
 import { intParam, sendJson } from '../http-io'
 import type { RouteDefinition } from './route-types'
 
-/** "pol" finds "policy" (docs: search): a prefix of the whole label or of any word in it, any case. */
+/** "pol" finds "policy" (docs/veridox-api.md §2.10): a prefix of the whole label or of any word in it, any case. */
 export function matchesPrefix(label: string, query: string): boolean {
   const lowerLabel = label.toLowerCase()
   const lowerQuery = query.toLowerCase()
