@@ -39,7 +39,3 @@ export class AppError extends Error {
     return { code: this.code, message: this.message }
   }
 }
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value)
-}

@@ -1,37 +1,20 @@
-import type { MonitorTuning } from '../monitor/monitor-tuning'
-import type { VeridoxLimits } from '../policy/limits'
-import type { Clock } from '../runtime/clock'
-import type { Log } from '../runtime/log'
-import type { Fetch } from '../veridox/veridox-client'
-import type { ProfileDocuments } from './backend-session'
-import { createBackendSwitcher, type EmbeddedSimulator } from './backend-switcher'
+import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-switcher'
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
 import type { CommandHandlers } from './command-dispatcher'
 import { createCompletionNotices, type CompletionNotice } from './completion-notices'
 import type { EventSink } from './delta-batcher'
 import { createKeyVerifier } from './key-verification'
-import type { SecretStore } from './secret-store'
 import { forwardSessionEvents } from './session-events'
-import type { SettingsStore } from './settings-store'
 import { describeSettings } from './settings-view'
 
 export type { CaseSummary } from './case-summary'
 export type { EmbeddedSimulator } from './backend-switcher'
 
-export interface CaseMonitorAppOptions {
-  fetch: Fetch
-  clock: Clock
-  log: Log
-  settings: SettingsStore
-  secrets: SecretStore
-  openProfileDocuments(profileId: string): ProfileDocuments
-  startSimulator(): Promise<EmbeddedSimulator>
+export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'attach'> {
   send: EventSink
   /** True when the system showed the notification (false: unsupported, refused, or it failed). */
   notify(notice: CompletionNotice): boolean
-  limits?: VeridoxLimits
-  tuning?: Partial<MonitorTuning>
   batchIntervalMs?: number
 }
 

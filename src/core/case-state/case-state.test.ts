@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { caseDetailsSchema, caseListItemSchema } from '../veridox/wire-schemas'
-import { applyEvent, applyListItem, applySnapshot, caseRisk, emptyCaseState, hasFinalRisks, overallProgress } from './case-state'
+import {
+  applyEvent,
+  applyListItem,
+  applySnapshot,
+  caseRisk,
+  emptyCaseState,
+  hasFinalRisks,
+  isCaseSettled,
+  overallProgress,
+} from './case-state'
 
 const a = '019e2a1b-7c3d-7f00-8a1b-2c3d4e5f6a7a'
 const b = '019e2a1b-7c3d-7f00-8a1b-2c3d4e5f6a7b'
@@ -85,14 +94,33 @@ describe('case state reducer', () => {
     expect(applyListItem(emptyCaseState, item, 0)).toMatchObject({ isComplete: true, label: 'L' })
   })
 
-  it('knows when every file has its final risk', () => {
-    const pending = applyEvent(emptyCaseState, { type: 'file.analysis.completed', id: '1', fileId: a, stage: null, outcome: 'success' }, 0)
-    expect(hasFinalRisks(pending)).toBe(false)
-    const failedOnly = applyEvent(
+  it('knows when every file of the full list has its final risk', () => {
+    const listed = applySnapshot(
       emptyCaseState,
-      { type: 'file.analysis.completed', id: '1', fileId: a, stage: null, outcome: 'failed' },
+      caseDetailsSchema.parse({ case_id: 'c', files: [{ file_id: a, analysis_status: 'processing' }] }),
       0,
     )
+    const pending = applyEvent(listed, { type: 'file.analysis.completed', id: '1', fileId: a, stage: null, outcome: 'success' }, 0)
+    expect(hasFinalRisks(pending)).toBe(false)
+    const failedOnly = applyEvent(listed, { type: 'file.analysis.completed', id: '1', fileId: a, stage: null, outcome: 'failed' }, 0)
     expect(hasFinalRisks(failedOnly)).toBe(true)
+  })
+
+  it('never calls a case settled on files known only from events: they may not be all of them', () => {
+    const fromEvents = [
+      { type: 'file.analysis.completed', id: '1', fileId: a, stage: null, outcome: 'failed' } as const,
+      { type: 'case.analysis.completed', id: '2' } as const,
+    ].reduce((state, event) => applyEvent(state, event, 0), emptyCaseState)
+    expect(hasFinalRisks(fromEvents)).toBe(false)
+    expect(isCaseSettled(fromEvents)).toBe(false)
+    const snapshot = caseDetailsSchema.parse({
+      case_id: 'c',
+      file_analysis_status: 'file_analysis_complete',
+      files: [
+        { file_id: a, analysis_status: 'settled', analysis_outcome: 'failed' },
+        { file_id: b, analysis_status: 'settled', analysis_outcome: 'success', current_risk_score: 'low' },
+      ],
+    })
+    expect(isCaseSettled(applySnapshot(fromEvents, snapshot, 0))).toBe(true)
   })
 })

@@ -9,9 +9,11 @@ export interface CaseState {
   files: readonly FileView[]
   isComplete: boolean
   completedAt: number | null
+  /** The files come from a REST snapshot, which lists them all; events only name the files they are about. */
+  hasFileList: boolean
 }
 
-export const emptyCaseState: CaseState = { label: null, files: [], isComplete: false, completedAt: null }
+export const emptyCaseState: CaseState = { label: null, files: [], isComplete: false, completedAt: null, hasFileList: false }
 
 function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): FileView[] {
   const index = files.findIndex((file) => file.fileId === fileId)
@@ -83,6 +85,7 @@ export function applySnapshot(state: CaseState, details: CaseDetails, now: numbe
   return {
     label: details.label ?? state.label,
     files: files.length > 0 ? files : state.files,
+    hasFileList: files.length > 0 || state.hasFileList,
     isComplete,
     completedAt: isComplete ? (parseTime(details.file_analysis_completed_at) ?? state.completedAt ?? now) : null,
   }
@@ -109,16 +112,17 @@ export function caseRisk(state: CaseState): RiskLevel | null {
   return mostSevereRisk(state.files.map((file) => file.risk))
 }
 
-/** True when every file has its final risk, so a completion can be announced with it. */
+/** True when every file of the full list has its final risk, so a completion can be announced with it. */
 export function hasFinalRisks(state: CaseState): boolean {
-  // No file known yet is no risk known yet, not "every file has its risk".
-  return state.files.length > 0 && state.files.every((file) => file.status === 'failed' || file.risk !== null)
+  // Files known only from events may not be all of them; no file known is no risk known.
+  return state.hasFileList && state.files.length > 0 && state.files.every((file) => file.status === 'failed' || file.risk !== null)
 }
 
-/** Every file settled with its outcome and risk: nothing more will change. */
+/** Every file of the full list settled with its outcome and risk: nothing more will change. */
 export function isCaseSettled(state: CaseState): boolean {
   return (
     state.isComplete &&
+    state.hasFileList &&
     state.files.length > 0 &&
     state.files.every((file) => file.status === 'failed' || (file.status === 'success' && file.risk !== null))
   )

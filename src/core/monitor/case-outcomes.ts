@@ -195,5 +195,3 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     expireFinalizations: completion.expire,
   }
 }
-
-export type CaseOutcomes = ReturnType<typeof createCaseOutcomes>

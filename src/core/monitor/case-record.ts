@@ -37,6 +37,7 @@ const restoredState = (restored: PersistedCase): CaseState => ({
   files: restored.files,
   isComplete: restored.isComplete,
   completedAt: restored.completedAt,
+  hasFileList: restored.hasFileList,
 })
 
 export function createCaseRecord(caseId: string, now: number, restored?: PersistedCase): CaseRecord {

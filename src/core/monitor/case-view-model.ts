@@ -62,6 +62,7 @@ export function toPersistedCase(facts: CaseFacts, lastState: WatchState): Persis
     files: facts.state.files.slice(),
     isComplete: facts.state.isComplete,
     completedAt: facts.state.completedAt,
+    hasFileList: facts.state.hasFileList,
     lastState,
   }
 }

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Simulator } from '../../simulator'
-import { openTestMonitor, startTestSimulator, waitFor, type MonitorHarness } from './monitor-test-kit'
+import { describe, expect, it } from 'vitest'
+import { useMonitorRig, waitFor } from './monitor-test-kit'
 
-let simulator: Simulator
-let harness: MonitorHarness | null = null
-
-afterEach(async () => {
-  harness?.monitor.dispose()
-  harness = null
-  await simulator.close()
-})
+const rig = useMonitorRig()
 
 const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1]!
 
 describe('a completion seen on a stream', () => {
   it('is announced at once and with its risk, with more cases than stream slots', async () => {
-    simulator = await startTestSimulator()
+    const simulator = await rig.startSimulator()
     const cases = Array.from(
       { length: 40 },
       (_, i) =>
@@ -26,7 +18,7 @@ describe('a completion seen on a stream', () => {
         }).caseId,
     )
     // The production wait for final risks: a completion must not sit it out.
-    harness = openTestMonitor(simulator, { tuning: { finalizeTimeoutMs: 15_000 } })
+    const harness = rig.openMonitor({ tuning: { finalizeTimeoutMs: 15_000 } })
     const { monitor } = harness
     const lastFollowedBy = new Map<string, string | null>()
     const streamedAtCompletion = new Set<string>()

@@ -1,10 +1,14 @@
 import type { SnapshotReason } from '../policy/request-priority'
+import type { RequestScheduler } from '../policy/request-scheduler'
+import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { ParsedMessage } from '../veridox/progress-event'
-import type { PollPage } from '../veridox/veridox-client'
+import type { PollPage, VeridoxClient } from '../veridox/veridox-client'
 import type { VeridoxError } from '../veridox/veridox-error'
 import type { CaseDetails, CaseListItem } from '../veridox/wire-schemas'
 import type { CompletionAnnouncement } from './case-monitor-types'
+import type { CaseFacts } from './case-record'
+import type { MonitorTuning } from './monitor-tuning'
 
 /** What Veridox said about one case (caseId null: about the account), however it was asked. */
 export type VeridoxAnswer =
@@ -30,6 +34,16 @@ export interface MonitorEvents {
   keyRefused: VeridoxError
   /** The account stopped: the key is rejected for every case, once. */
   keyRejected: undefined
+}
+
+/** What the modules that ask Veridox (reconciler, poller) are given. */
+export interface FetcherDependencies {
+  client: VeridoxClient
+  scheduler: RequestScheduler
+  clock: Clock
+  tuning: MonitorTuning
+  bus: MonitorBus
+  records: ReadonlyMap<string, CaseFacts>
 }
 
 export interface MonitorBus {

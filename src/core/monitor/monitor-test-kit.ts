@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import { afterEach } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator'
@@ -13,7 +14,7 @@ import type { MonitorTuning } from './monitor-tuning'
 /** Timings scaled down so the real policy runs in a test's time; the shape of every rule is unchanged. */
 export const fastTuning: Partial<MonitorTuning> = {
   stream: { backoff: { floorMs: 50, capMs: 400 }, heartbeatMs: 150, silenceFactor: 2.5, healthyAfterMs: 1_500, failuresBeforeFallback: 3 },
-  outage: { failuresForOutage: 3, probeFloorMs: 50, probeCapMs: 400 },
+  outage: { failuresForOutage: 3, probeFloorMs: 100, probeCapMs: 400 },
   proxy: { casesForBlock: 2, evidenceWindowMs: 10_000, canaryIntervalMs: 1_000 },
   sweepIntervalMs: 300,
   pollIntervalMs: 100,
@@ -70,3 +71,25 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** One simulator and one monitor per test, both closed after it. */
+export function useMonitorRig() {
+  let simulator: Simulator | null = null
+  let harness: MonitorHarness | null = null
+  afterEach(async () => {
+    harness?.monitor.dispose()
+    harness = null
+    await simulator?.close()
+    simulator = null
+  })
+  return {
+    async startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+      simulator = await startTestSimulator(options)
+      return simulator
+    },
+    openMonitor(options: Parameters<typeof openTestMonitor>[1] = {}): MonitorHarness {
+      harness = openTestMonitor(simulator!, options)
+      return harness
+    },
+  }
+}

@@ -1,18 +1,9 @@
 import { pollTier } from '../policy/request-priority'
-import type { RequestScheduler } from '../policy/request-scheduler'
-import type { Clock } from '../runtime/clock'
-import type { VeridoxClient } from '../veridox/veridox-client'
 import { isFollowed, type CaseFacts } from './case-record'
-import type { MonitorBus } from './monitor-bus'
-import { isAbort, type MonitorTuning } from './monitor-tuning'
+import type { FetcherDependencies } from './monitor-bus'
+import { isAbort } from './monitor-tuning'
 
-interface PollerDependencies {
-  client: VeridoxClient
-  scheduler: RequestScheduler
-  clock: Clock
-  tuning: MonitorTuning
-  bus: MonitorBus
-  records: ReadonlyMap<string, CaseFacts>
+interface PollerDependencies extends FetcherDependencies {
   isPolled(caseId: string): boolean
 }
 
@@ -64,5 +55,3 @@ export function createPoller(deps: PollerDependencies) {
     },
   }
 }
-
-export type Poller = ReturnType<typeof createPoller>

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../../simulator'
-import { openTestMonitor, sleep, startTestSimulator, waitFor, type MonitorHarness } from './monitor-test-kit'
+import { sleep, useMonitorRig, waitFor } from './monitor-test-kit'
 
+const rig = useMonitorRig()
 let simulator: Simulator
-let harness: MonitorHarness | null = null
-
-afterEach(async () => {
-  harness?.monitor.dispose()
-  harness = null
-  await simulator.close()
-})
 
 async function eightCases(analysisMs: number): Promise<string[]> {
-  simulator = await startTestSimulator({ analysisMs })
+  simulator = await rig.startSimulator({ analysisMs })
   return Array.from({ length: 8 }, (_, i) => simulator.control.createCase({ label: `Claim ${i}`, fileLabels: ['a.pdf', 'b.pdf'] }).caseId)
 }
 
@@ -21,7 +15,7 @@ describe('proxy evidence is weighed, not taken from one answer', () => {
     const cases = await eightCases(6_000)
     const [interfered, ...healthy] = cases as [string, ...string[]]
     simulator.control.setFaults({ faults: [{ kind: 'html-page', routes: ['stream'], caseIds: [interfered] }] })
-    harness = openTestMonitor(simulator)
+    const harness = rig.openMonitor()
     const { monitor } = harness
     monitor.watch(cases)
     await waitFor(() => monitor.view(interfered)!.followedBy === 'poll', 5_000, 'the interfered case to be polled')
@@ -31,13 +25,13 @@ describe('proxy evidence is weighed, not taken from one answer', () => {
     for (const id of healthy) expect(monitor.view(id)).toMatchObject({ state: 'live', followedBy: 'stream' })
     expect(monitor.stats().areStreamsBlocked).toBe(false)
     expect(monitor.view(interfered)!.problem?.code).toBe('proxy_interference')
-    await waitFor(() => harness!.announcements.length === cases.length, 20_000, 'every completion')
+    await waitFor(() => harness.announcements.length === cases.length, 20_000, 'every completion')
   })
 
   it('interference on several cases with no healthy stream blocks streams for the key; a canary brings them back', async () => {
     const cases = await eightCases(20_000)
     simulator.control.setFaults({ faults: [{ kind: 'html-page', routes: ['stream'] }] })
-    harness = openTestMonitor(simulator)
+    const harness = rig.openMonitor()
     const { monitor } = harness
     monitor.watch(cases)
     await waitFor(() => monitor.stats().areStreamsBlocked, 5_000, 'streams to count as blocked')

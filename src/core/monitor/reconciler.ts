@@ -1,10 +1,7 @@
 import { listTier, snapshotTier, type PriorityTier, type SnapshotReason } from '../policy/request-priority'
-import type { RequestScheduler } from '../policy/request-scheduler'
-import type { Clock } from '../runtime/clock'
-import type { VeridoxClient } from '../veridox/veridox-client'
 import { isFollowed, type CaseFacts } from './case-record'
-import type { MonitorBus } from './monitor-bus'
-import { isAbort, type MonitorTuning } from './monitor-tuning'
+import type { FetcherDependencies } from './monitor-bus'
+import { isAbort } from './monitor-tuning'
 
 /** Which want wins when a case is wanted for two reasons: the one whose answer matters most. */
 const precedence: readonly SnapshotReason[] = ['finalize', 'gap', 'settle', 'added', 'check']
@@ -19,13 +16,7 @@ interface Want {
   serial: number
 }
 
-interface ReconcilerDependencies {
-  client: VeridoxClient
-  scheduler: RequestScheduler
-  clock: Clock
-  tuning: MonitorTuning
-  bus: MonitorBus
-  records: ReadonlyMap<string, CaseFacts>
+interface ReconcilerDependencies extends FetcherDependencies {
   isStreamLive(caseId: string): boolean
   isStreamed(caseId: string): boolean
 }
@@ -163,5 +154,3 @@ export function createReconciler(deps: ReconcilerDependencies) {
     wantedReason: (caseId: string): SnapshotReason | null => wants.get(caseId)?.reason ?? null,
   }
 }
-
-export type Reconciler = ReturnType<typeof createReconciler>

@@ -215,5 +215,3 @@ export function createStreamPlanner(deps: PlannerDependencies) {
     },
   }
 }
-
-export type StreamPlanner = ReturnType<typeof createStreamPlanner>

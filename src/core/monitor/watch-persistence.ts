@@ -22,6 +22,8 @@ const persistedCaseSchema = z.object({
   label: z.string().max(1000).nullable(),
   files: z.array(fileSchema).max(1000),
   isComplete: z.boolean(),
+  // Absent in lists saved before it existed: then the next snapshot tells.
+  hasFileList: z.boolean().optional().default(false),
   completedAt: z.number().nullable(),
   lastState: z.enum(watchStates),
 })

@@ -71,7 +71,8 @@ describe('watch persistence', () => {
     const directory = tempDir()
     writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry, { caseId: 'not-a-case' }, 42] }))
     const persistence = createWatchPersistence({ document: open(directory, 'watch'), clock: systemClock, log: silentLog })
-    expect(persistence.load()).toEqual({ cases: [entry], budget: {} })
+    // A list saved before `hasFileList` existed reads as "no full file list known yet".
+    expect(persistence.load()).toEqual({ cases: [{ ...entry, hasFileList: false }], budget: {} })
   })
 
   it('writes coalesced snapshots and flushes on demand', () => {

@@ -5,8 +5,6 @@ export interface BackoffPolicy {
   capMs: number
 }
 
-export const defaultBackoff: BackoffPolicy = { floorMs: 1_000, capMs: 60_000 }
-
 /**
  * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"):
  * a random wait between the floor and floor·2^attempt, capped. Jitter spreads reconnects of many

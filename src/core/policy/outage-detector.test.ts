@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createOutageDetector } from './outage-detector'
 
-const tuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 30_000 }
+const tuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 4_500 }
 
 describe('outage detector', () => {
   it('calls an outage on the third failure in a row, once', () => {
@@ -31,13 +31,20 @@ describe('outage detector', () => {
     expect(detector.isOutage).toBe(false)
   })
 
-  it('spaces probes exponentially up to the cap: a long outage costs a few requests a minute', () => {
-    const detector = createOutageDetector(tuning, () => 1)
-    const delays = Array.from({ length: 8 }, () => detector.nextProbeDelay())
-    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000])
+  it('spaces probes exponentially up to the cap, never closer than half the spacing', () => {
+    const slowest = createOutageDetector(tuning, () => 1)
+    expect(Array.from({ length: 6 }, () => slowest.nextProbeDelay())).toEqual([1_000, 2_000, 4_000, 4_500, 4_500, 4_500])
+    const fastest = createOutageDetector(tuning, () => 0)
+    expect(Array.from({ length: 4 }, () => fastest.nextProbeDelay())).toEqual([500, 1_000, 2_000, 2_250])
+  })
+
+  it('costs at most 30 probes in an outage’s first minute, and notices a return within 4.5 s', () => {
+    const fastest = createOutageDetector(tuning, () => 0)
     let elapsed = 0
-    let probesInFirstMinute = 0
-    for (const delay of delays) if ((elapsed += delay) <= 60_000) probesInFirstMinute++
-    expect(probesInFirstMinute).toBeLessThanOrEqual(6)
+    let probes = 0
+    while ((elapsed += fastest.nextProbeDelay()) <= 60_000) probes++
+    expect(probes).toBeLessThanOrEqual(30)
+    const slowest = createOutageDetector(tuning, () => 1)
+    expect(Math.max(...Array.from({ length: 20 }, () => slowest.nextProbeDelay()))).toBeLessThanOrEqual(4_500)
   })
 })

@@ -1,5 +1,3 @@
-import { backoffDelay } from './backoff'
-
 export interface OutageTuning {
   /** Consecutive requests that could not reach Veridox, with no answer in between, that mean an outage. */
   failuresForOutage: number
@@ -7,7 +5,8 @@ export interface OutageTuning {
   probeCapMs: number
 }
 
-export const defaultOutageTuning: OutageTuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 30_000 }
+// The cap bounds how late a return is noticed (at most 4.5 s) and the cost of an outage (at most 30 probes a minute).
+export const defaultOutageTuning: OutageTuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 4_500 }
 
 /**
  * Tells an outage from a bad request by the failures themselves: the operating system's online
@@ -33,10 +32,13 @@ export function createOutageDetector(tuning: OutageTuning, random: () => number)
     get isOutage(): boolean {
       return failuresInARow >= tuning.failuresForOutage
     },
-    /** Spacing before the next probe: backs off so an outage costs a few requests a minute, not hundreds. */
+    /**
+     * Spacing before the next probe: doubling from the floor to the cap, with "equal jitter" (half fixed,
+     * half random) so probes never come faster than half the current spacing.
+     */
     nextProbeDelay(): number {
-      return backoffDelay({ floorMs: tuning.probeFloorMs, capMs: tuning.probeCapMs }, probes++, random, null)
+      const spacing = Math.min(tuning.probeCapMs, tuning.probeFloorMs * 2 ** probes++)
+      return Math.round(spacing / 2 + (random() * spacing) / 2)
     },
   }
 }
-export type OutageDetector = ReturnType<typeof createOutageDetector>

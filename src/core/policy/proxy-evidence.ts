@@ -47,4 +47,3 @@ export function createProxyEvidence(tuning: ProxyTuning, now: () => number) {
     },
   }
 }
-export type ProxyEvidence = ReturnType<typeof createProxyEvidence>
