@@ -10,8 +10,6 @@ import type { MonitorTuning } from './monitor-tuning'
 
 /** Settling attempts after an announcement made without final outcomes (a completed case with no files never settles). */
 const maxSettleAttempts = 5
-/** The longest a request can wait for budget: the documented per-minute windows free a slot within one. */
-const budgetWindowMs = 60_000
 
 interface CompletionDependencies {
   clock: Clock
@@ -76,13 +74,14 @@ export function createCaseCompletion(deps: CompletionDependencies) {
     wantSettle,
     /**
      * Completions whose outcomes did not arrive in time are announced without them. One whose snapshot
-     * only waits for request budget keeps waiting (the window frees within a minute): a notice with
-     * the risk is worth more to the analyst than one a few seconds sooner without it.
+     * only waits for request budget waits once more as long (a notice with the risk is worth more to
+     * the analyst than one a few seconds sooner without it), but no longer: a burst beyond the budget
+     * is announced on time and settled afterwards.
      */
     expire(now: number, isWaitingForBudget: (caseId: string) => boolean): void {
       for (const record of deps.records.values()) {
         if (record.terminal !== null || record.finalizeDeadline === null || now < record.finalizeDeadline) continue
-        const isPastBudgetWait = now >= record.finalizeDeadline + budgetWindowMs
+        const isPastBudgetWait = now >= record.finalizeDeadline + tuning.finalizeTimeoutMs
         if (isPastBudgetWait || !isWaitingForBudget(record.caseId)) complete(record)
       }
     },

@@ -85,7 +85,9 @@ export function createReconciler(deps: ReconcilerDependencies) {
     let isSweepDue = false
     for (const facts of records.values()) {
       const { caseId } = facts
-      const isSettling = facts.terminal === 'completed' && wants.get(caseId)?.reason === 'settle'
+      // A completion announced without its outcomes (its finalize snapshot still wanted) now settles.
+      const reason = wants.get(caseId)?.reason
+      const isSettling = facts.terminal === 'completed' && (reason === 'settle' || reason === 'finalize')
       if (!isFollowed(facts) && !isSettling) {
         if (facts.terminal) wants.delete(caseId)
         continue
