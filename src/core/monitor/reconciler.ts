@@ -60,12 +60,19 @@ export function createReconciler(deps: ReconcilerDependencies) {
 
   function fetchSnapshot(caseId: string, want: Want): void {
     inFlight.set(caseId, want.serial)
+    // Wants are numbered as they arise; the answer satisfies every want numbered before it was sent.
+    let newestWantWhenSent = Infinity
+    const run = (signal: AbortSignal) => {
+      newestWantWhenSent = serial
+      return deps.client.getCase(caseId, signal)
+    }
     scheduler
-      .enqueue('get', { key: `get:${caseId}`, priority: want.tier, run: (signal) => deps.client.getCase(caseId, signal) })
+      .enqueue('get', { key: `get:${caseId}`, priority: want.tier, run })
       .then(
         (details) => {
-          // A want that arrived while this was on its way (a completion during a first look) stays wanted.
-          if (wants.get(caseId)?.serial === want.serial) wants.delete(caseId)
+          // A want that arose while it was on its way (a completion during a first look) stays wanted.
+          const current = wants.get(caseId)
+          if (current && current.serial <= newestWantWhenSent) wants.delete(caseId)
           bus.emit('answered', { kind: 'snapshot', caseId, details })
         },
         (error: unknown) => {
