@@ -1,5 +1,6 @@
 import { isTerminalState } from '../shared/case-rules'
 import type { CaseView } from '../shared/case-view'
+import { apiKeyFault, apiKeyFaultWords } from '../shared/credential-rules'
 import { openMonitor, type CaseMonitor } from '../core/monitor/case-monitor'
 import { openConfDocument } from '../core/persistence/conf-document'
 import { systemClock } from '../core/runtime/clock'
@@ -13,6 +14,9 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   const args = parseWatchArgs(argv)
   const apiKey = io.env.VERIDOX_API_KEY?.trim()
   if (!apiKey) throw new UsageError('Set VERIDOX_API_KEY to your Veridox API key; it is read only from the environment, never from a flag.')
+  const keyFault = apiKeyFault(apiKey)
+  // The key itself is never quoted: it would reach the terminal, and from there logs and screen shares.
+  if (keyFault) throw new UsageError(`VERIDOX_API_KEY does not hold a usable API key: ${apiKeyFaultWords[keyFault]}.`)
   // Problems a user must act on are printed as sentences; the log is for diagnosing (CASE_MONITOR_LOG=info|debug).
   const logLevel = io.env.CASE_MONITOR_LOG === 'debug' || io.env.CASE_MONITOR_LOG === 'info' ? io.env.CASE_MONITOR_LOG : 'error'
   const log = createConsoleLog(logLevel, (line) => io.stderr.write(`${line}\n`))
