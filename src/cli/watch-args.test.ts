@@ -33,9 +33,12 @@ describe('parseWatchArgs', () => {
     expect(parseWatchArgs(['--base-url=https://eu.example.com', caseA]).baseUrl).toBe('https://eu.example.com')
   })
 
-  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])('allows plain http:// for this computer: %s', (url) => {
-    expect(parseWatchArgs(['--base-url', url, caseA]).baseUrl).toBe(url)
-  })
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010', 'http://127.8.9.10:4010'])(
+    'allows plain http:// for this computer: %s',
+    (url) => {
+      expect(parseWatchArgs(['--base-url', url, caseA]).baseUrl).toBe(url)
+    },
+  )
 
   it.each([
     ['--limit-streams', 'streamsPerKey'],
@@ -80,6 +83,46 @@ describe('parseWatchArgs', () => {
       )
     },
   )
+
+  it.each([
+    [
+      'credentials',
+      'https://analyst:hunter2@veridox.example.com',
+      '--base-url may not hold a user name or password; the API key is read from VERIDOX_API_KEY.',
+    ],
+    [
+      'a user name',
+      'https://analyst@veridox.example.com',
+      '--base-url may not hold a user name or password; the API key is read from VERIDOX_API_KEY.',
+    ],
+    [
+      'a query',
+      'https://veridox.example.com/?tenant=1',
+      '--base-url may not hold a query (?) or a fragment (#): request paths are added to its end.',
+    ],
+    [
+      'an empty query',
+      'https://veridox.example.com/?',
+      '--base-url may not hold a query (?) or a fragment (#): request paths are added to its end.',
+    ],
+    [
+      'a fragment',
+      'https://veridox.example.com/#top',
+      '--base-url may not hold a query (?) or a fragment (#): request paths are added to its end.',
+    ],
+    ['surrounding spaces', 'https://veridox.example.com ', '--base-url may not start or end with spaces.'],
+    [
+      'an overlong address',
+      `https://veridox.example.com/${'a'.repeat(2048)}`,
+      '--base-url is too long to be an address (at most 2048 characters).',
+    ],
+  ])('refuses a --base-url holding %s, in one sentence that does not repeat it', (_why, url, sentence) => {
+    expect(usageErrorOf(['--base-url', url, caseA])).toBe(sentence)
+  })
+
+  it('shows an unreadable --base-url back with its control characters escaped', () => {
+    expect(usageErrorOf(['--base-url', 'veridox\x1b[2J', caseA])).toBe('--base-url "veridox\\u001b[2J" is not an address.')
+  })
 
   // `--flag=value`, since node:util reads a separate "-1" as an option.
   it.each(['many', '0', '-1', '2.5', '100001', ''])('refuses --limit-get-per-min %j', (value) => {

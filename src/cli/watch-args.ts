@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { regions } from '../shared/backend'
 import { isCaseId, normalizeCaseId } from '../shared/case-id'
+import { baseUrlFault, maxBaseUrlLength, type BaseUrlFault } from '../shared/endpoint-rules'
 import { documentedLimits, type VeridoxLimits } from '../core/policy/limits'
 import { UsageError } from './cli-io'
 
@@ -23,6 +24,30 @@ const limitFlags = {
   'limit-list-per-min': 'listPerMin',
   'limit-get-per-min': 'getPerMin',
 } as const satisfies Record<string, keyof VeridoxLimits>
+
+const clearTextSentence =
+  '--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.'
+
+// What the user typed, shown back with control characters escaped so it cannot move the cursor or forge lines.
+const quoted = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)
+
+function baseUrlFaultSentence(fault: BaseUrlFault, baseUrl: string): string {
+  switch (fault) {
+    case 'not_an_address':
+      return `--base-url ${quoted(baseUrl)} is not an address.`
+    case 'too_long':
+      return `--base-url is too long to be an address (at most ${maxBaseUrlLength} characters).`
+    case 'surrounding_spaces':
+      return '--base-url may not start or end with spaces.'
+    case 'not_http':
+    case 'plain_http_off_machine':
+      return clearTextSentence
+    case 'credentials':
+      return '--base-url may not hold a user name or password; the API key is read from VERIDOX_API_KEY.'
+    case 'query_or_fragment':
+      return '--base-url may not hold a query (?) or a fragment (#): request paths are added to its end.'
+  }
+}
 
 function parseLimits(values: Partial<Record<keyof typeof limitFlags, string>>): VeridoxLimits {
   const limits = { ...documentedLimits }
@@ -48,23 +73,15 @@ export function parseWatchArgs(argv: string[]): WatchArgs {
       ...Object.fromEntries(Object.keys(limitFlags).map((flag) => [flag, { type: 'string' as const }])),
     },
   })
-  let url: URL
-  try {
-    url = new URL(String(values['base-url']))
-  } catch {
-    throw new UsageError(`--base-url "${values['base-url']}" is not an address.`)
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
-    throw new UsageError(
-      '--base-url must use https:// (plain http:// is allowed only for this computer), so the key is never sent in the clear.',
-    )
-  }
+  const baseUrl = String(values['base-url'])
+  const fault = baseUrlFault(baseUrl)
+  if (fault) throw new UsageError(baseUrlFaultSentence(fault, baseUrl))
   if (positionals.length === 0) throw new UsageError('Give at least one case ID to watch.')
   const invalid = positionals.find((id) => !isCaseId(normalizeCaseId(id)))
   if (invalid !== undefined)
     throw new UsageError(`"${invalid}" is not a Veridox case ID (a version 7 UUID such as 019bfb3c-1257-7455-af2e-0cd3cadab5c7).`)
   return {
-    baseUrl: String(values['base-url']),
+    baseUrl,
     isJson: values.json === true,
     stateDir: typeof values['state-dir'] === 'string' ? values['state-dir'] : null,
     caseIds: [...new Set(positionals.map(normalizeCaseId))],

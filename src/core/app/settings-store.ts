@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
-import { customBaseUrlProblem, endpointProblem } from './endpoint-rules'
+import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rules'
 
 export interface StoredSettings {
   region: RegionId

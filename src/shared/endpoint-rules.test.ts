@@ -25,6 +25,8 @@ describe('where the key may be sent', () => {
     ['an empty query', 'https://veridox.example.com/?', /query/],
     ['a fragment', 'https://veridox.example.com/#x', /fragment/],
     ['surrounding spaces', ' https://veridox.example.com', /spaces/],
+    ['a line break inside, which URL parsing would drop', 'https://veri\ndox.example.com', /full address/],
+    ['a tab inside', 'https://veridox.example.com/a\tb', /full address/],
     ['too long', `https://veridox.example.com/${'a'.repeat(2048)}`, /too long/],
   ])('refuses %s', (_why, address, message) => {
     expect(customBaseUrlProblem(address)).toMatch(message)
