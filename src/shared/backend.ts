@@ -10,9 +10,14 @@ export function regionBaseUrl(region: RegionId, customBaseUrl: string | null): s
   return regions.find((r) => r.id === region)?.baseUrl ?? null
 }
 
+/** What a saved key is bound to: the origin, because that is where a credential's exposure ends (a path on the same host adds no trust). */
+export function keyEndpointOf(baseUrl: string): string {
+  return new URL(baseUrl).origin
+}
+
 /**
- * `simulator`: no key is configured, so the app follows the built-in simulator's demo cases.
- * `veridox`: a key is configured and the app follows the chosen Veridox host.
+ * `simulator`: no key is saved for the chosen host, so the app follows the built-in simulator's demo cases.
+ * `veridox`: a key is saved for the chosen host, and the app follows that host.
  */
 export type BackendMode = 'simulator' | 'veridox'
 
@@ -25,5 +30,9 @@ export interface SettingsView {
   hasApiKey: boolean
   /** `os`: the key is encrypted by the system keychain. `memory`: no keychain, so it is forgotten when the app quits. */
   keyProtection: 'os' | 'memory' | null
+  /** The origin the saved key was saved and verified for; null without a key, or for a key saved before keys were bound. */
+  keyEndpoint: string | null
+  /** A key is saved, but not for the chosen host: it is sent nowhere until the analyst enters a new one or confirms it there. */
+  isKeyForOtherEndpoint: boolean
   notificationsEnabled: boolean
 }

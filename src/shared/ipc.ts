@@ -20,6 +20,8 @@ export interface Commands {
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView
+  /** Binds the saved key to the chosen host, which the analyst was shown as `endpoint`, once that host accepts it. */
+  confirmKeyEndpoint(input: { endpoint: string }): SettingsView
   /** Simulator mode only: create a new case on the built-in simulator and watch it. */
   startDemoCase(): CaseView
 }
@@ -49,6 +51,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   updateSettings: true,
   setApiKey: true,
   clearApiKey: true,
+  confirmKeyEndpoint: true,
   startDemoCase: true,
 }
 const eventNameSet: { [K in EventName]: true } = {

@@ -1,12 +1,11 @@
 import { regionBaseUrl } from '../../shared/backend'
-import { AppError } from '../../shared/errors'
 import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { Fetch } from '../veridox/veridox-client'
 import { openBackendSession, profileIdFor, type BackendSession, type ProfileDocuments } from './backend-session'
-import type { SecretStore } from './secret-store'
+import { keyForEndpoint, type SecretStore } from './secret-store'
 import type { SettingsStore } from './settings-store'
 
 export interface EmbeddedSimulator {
@@ -17,7 +16,7 @@ export interface EmbeddedSimulator {
 
 export interface BackendSwitcher {
   current(): BackendSession | null
-  /** Closes the open session and opens the one the saved key and region call for: Veridox with a key, else the simulator. */
+  /** Closes the open session and opens the one the settings call for: Veridox with a key saved for its host, else the simulator. */
   switchBackend(): Promise<void>
   setReachable(isReachable: boolean): void
   dispose(): Promise<void>
@@ -74,14 +73,15 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
       limits: options.limits ?? settings.get().limits,
       tuning: options.tuning,
     }
-    const apiKey = secrets.read()
-    if (apiKey) {
-      const stored = settings.get()
-      const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
-      if (!baseUrl) throw new AppError('invalid_input', 'Choose a Veridox region or enter its address in Settings.')
+    const stored = settings.get()
+    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
+    const apiKey = keyForEndpoint(secrets.read(), stored)
+    if (apiKey && baseUrl) {
       const documents = options.openProfileDocuments(profileIdFor(baseUrl))
       session = openBackendSession({ mode: 'veridox', baseUrl, apiKey, documents, ...shared })
     } else {
+      if (secrets.read())
+        log('info', 'the saved API key is not bound to the chosen host; following the simulator until it is confirmed there')
       const running = await runningSimulator()
       session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, apiKey: running.apiKey, documents: null, ...shared })
     }

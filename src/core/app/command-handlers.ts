@@ -1,4 +1,4 @@
-import { regionBaseUrl, type SettingsView } from '../../shared/backend'
+import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import type { Clock } from '../runtime/clock'
 import type { BackendSession } from './backend-session'
@@ -31,6 +31,19 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
   }
 
   const notWatched = () => new AppError('case_not_found', 'That case is not in the watch list.')
+
+  function chosenBaseUrl(missing: string): string {
+    const stored = settings.get()
+    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
+    if (!baseUrl) throw new AppError('invalid_input', missing)
+    return baseUrl
+  }
+
+  const endpointChanged = () =>
+    new AppError(
+      'invalid_input',
+      'The Veridox address or the key changed before the key could be moved, so it stays where it was. Confirm again.',
+    )
 
   async function switchBackend(): Promise<SettingsView> {
     await backend.switchBackend()
@@ -70,11 +83,24 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       return view
     },
     async setApiKey({ apiKey }) {
-      const stored = settings.get()
-      const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
-      if (!baseUrl) throw new AppError('invalid_input', 'Choose a Veridox region or enter its address before adding a key.')
+      const baseUrl = chosenBaseUrl('Choose a Veridox region or enter its address before adding a key.')
       await options.verifyKey(apiKey, baseUrl)
-      secrets.write(apiKey)
+      secrets.write(apiKey, keyEndpointOf(baseUrl))
+      return switchBackend()
+    },
+    async confirmKeyEndpoint({ endpoint }) {
+      const saved = secrets.read()
+      if (!saved) throw new AppError('key_missing', 'No API key is saved, so there is none to move. Enter a key for this host.')
+      const baseUrl = chosenBaseUrl('Choose a Veridox region or enter its address before moving the key.')
+      const target = keyEndpointOf(baseUrl)
+      // The analyst confirmed the host they were shown; if another one is chosen now, the key stays where it was.
+      if (keyEndpointOf(endpoint) !== target) throw endpointChanged()
+      if (saved.endpoint === target) return settingsView()
+      await options.verifyKey(saved.apiKey, baseUrl, { isAnswerRequired: true })
+      const stored = settings.get()
+      const chosenNow = regionBaseUrl(stored.region, stored.customBaseUrl)
+      if (secrets.read()?.apiKey !== saved.apiKey || !chosenNow || keyEndpointOf(chosenNow) !== target) throw endpointChanged()
+      secrets.write(saved.apiKey, target)
       return switchBackend()
     },
     clearApiKey() {

@@ -1,4 +1,5 @@
 import { safeStorage } from 'electron'
+import { openEncryptedSecretStore, type KeyCipher } from '../../core/app/encrypted-secret-store'
 import type { SecretStore } from '../../core/app/secret-store'
 import type { JsonDocument } from '../../core/persistence/json-document'
 import type { Log } from '../../core/runtime/log'
@@ -13,34 +14,10 @@ export async function openKeychainSecretStore(document: JsonDocument, log: Log):
   const isProtected =
     (await safeStorage.isAsyncEncryptionAvailable()) &&
     (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text')
-  let secret: string | null = null
-  const stored = (document.read() as { encryptedKey?: unknown }).encryptedKey
-  if (isProtected && typeof stored === 'string') {
-    try {
-      secret = (await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'))).result
-    } catch {
-      log('warn', 'the saved API key could not be decrypted (the keychain changed); it must be entered again')
-      document.write({})
-    }
+  const cipher: KeyCipher = {
+    isProtected,
+    encrypt: async (plain) => (await safeStorage.encryptStringAsync(plain)).toString('base64'),
+    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(Buffer.from(encrypted, 'base64'))).result,
   }
-  // Writes are queued so a quick set-then-clear can never leave the old key on disk.
-  let persisting = Promise.resolve()
-  return {
-    read: () => secret,
-    write(apiKey) {
-      secret = apiKey
-      if (!isProtected) return
-      persisting = persisting
-        .then(async () => {
-          const encrypted = await safeStorage.encryptStringAsync(apiKey)
-          if (secret === apiKey) document.write({ encryptedKey: encrypted.toString('base64') })
-        })
-        .catch(() => log('error', 'could not save the API key to the keychain; it is kept until the app quits'))
-    },
-    clear() {
-      secret = null
-      persisting = persisting.then(() => document.write({}))
-    },
-    protection: isProtected ? 'os' : 'memory',
-  }
+  return openEncryptedSecretStore(document, cipher, log)
 }

@@ -105,3 +105,73 @@ describe('ApiKeySection key protection', () => {
     expect(wrapper.text()).toContain('kept only until the app quits')
   })
 })
+
+describe('ApiKeySection with a key saved for another host', () => {
+  const movedAway = makeSettings({
+    mode: 'simulator',
+    region: 'custom',
+    customBaseUrl: 'https://veridox.example.com/api',
+    hasApiKey: true,
+    keyProtection: 'os',
+    keyEndpoint: 'https://api.uk.veridox.ai',
+    isKeyForOtherEndpoint: true,
+  })
+
+  function mountMovedAway(handlers: FakeHandlers, settings = movedAway) {
+    const context = createTestContext(handlers)
+    useSettingsStore().apply(settings)
+    const wrapper = mount(ApiKeySection, { global: context.global, attachTo: document.body })
+    return { ...context, wrapper }
+  }
+
+  it('says which host the key is for and offers to use it on the chosen one', () => {
+    const { wrapper } = mountMovedAway({})
+    expect(wrapper.text()).toContain(
+      'Your saved key is for api.uk.veridox.ai. Enter a key for veridox.example.com, or use the saved key there.',
+    )
+    expect(wrapper.text()).not.toContain('A key is saved')
+    expect(hasButton(wrapper, 'Use the saved key on veridox.example.com')).toBe(true)
+  })
+
+  it('says a key from before keys were bound is tied to no host yet', () => {
+    const { wrapper } = mountMovedAway({}, { ...movedAway, keyEndpoint: null })
+    expect(wrapper.text()).toContain('Your saved key is not tied to a Veridox host yet. Enter a key for veridox.example.com')
+  })
+
+  it('moves the key to the chosen host when confirmed, then shows it as saved', async () => {
+    const { wrapper, fake } = mountMovedAway({
+      confirmKeyEndpoint: () => ({
+        ...movedAway,
+        mode: 'veridox',
+        keyEndpoint: 'https://veridox.example.com',
+        isKeyForOtherEndpoint: false,
+      }),
+    })
+    await getButton(wrapper, 'Use the saved key on veridox.example.com').trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('confirmKeyEndpoint')).toEqual([[{ endpoint: 'https://veridox.example.com' }]])
+    expect(wrapper.text()).toContain('A key is saved')
+  })
+
+  it('keeps offering the choice, with the reason in words, when the chosen host rejects the key', async () => {
+    const { wrapper } = mountMovedAway({
+      confirmKeyEndpoint: () => {
+        throw new AppError('key_rejected', `401 for ${KEY}`)
+      },
+    })
+    await getButton(wrapper, 'Use the saved key on veridox.example.com').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.get('[role="alert"]').text()).toContain('Veridox rejected that key')
+    expect(wrapper.html()).not.toContain(KEY)
+    expect(hasButton(wrapper, 'Use the saved key on veridox.example.com')).toBe(true)
+  })
+
+  it('lets the analyst enter a new key for the chosen host instead', async () => {
+    const { wrapper, fake } = mountMovedAway({})
+    await getButton(wrapper, 'Enter a new key').trigger('click')
+    expect(wrapper.find('input[type="password"]').exists()).toBe(true)
+    expect(fake.calls).toEqual([])
+  })
+})

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { SettingsView } from '@shared/backend'
+import { keyEndpointOf, regionBaseUrl, type SettingsView } from '@shared/backend'
 import type { Commands } from '@shared/ipc'
 import { useClient } from '../client'
 
@@ -12,6 +12,12 @@ export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<SettingsView | null>(null)
 
   const isSimulator = computed(() => settings.value?.mode === 'simulator')
+  /** The origin of the region or address chosen now, which a saved key can be moved to. */
+  const chosenEndpoint = computed(() => {
+    const baseUrl = settings.value ? regionBaseUrl(settings.value.region, settings.value.customBaseUrl) : null
+    if (!baseUrl || !URL.canParse(baseUrl)) return null
+    return keyEndpointOf(baseUrl)
+  })
 
   function apply(view: SettingsView): void {
     settings.value = view
@@ -35,5 +41,9 @@ export const useSettingsStore = defineStore('settings', () => {
     apply(await client.clearApiKey())
   }
 
-  return { settings, isSimulator, apply, applySnapshot, update, saveApiKey, removeApiKey }
+  async function moveKeyTo(endpoint: string): Promise<void> {
+    apply(await client.confirmKeyEndpoint({ endpoint }))
+  }
+
+  return { settings, isSimulator, chosenEndpoint, apply, applySnapshot, update, saveApiKey, removeApiKey, moveKeyTo }
 })

@@ -41,6 +41,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       updateSettings: (...args) => run('updateSettings', args),
       setApiKey: (...args) => run('setApiKey', args),
       clearApiKey: (...args) => run('clearApiKey', args),
+      confirmKeyEndpoint: (...args) => run('confirmKeyEndpoint', args),
       startDemoCase: (...args) => run('startDemoCase', args),
     },
     on(event, listener) {

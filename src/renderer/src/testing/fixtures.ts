@@ -50,6 +50,8 @@ export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     activeBaseUrl: 'http://127.0.0.1:4010',
     hasApiKey: false,
     keyProtection: null,
+    keyEndpoint: null,
+    isKeyForOtherEndpoint: false,
     notificationsEnabled: true,
     ...overrides,
   }
