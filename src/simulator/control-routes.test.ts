@@ -58,4 +58,18 @@ describe('the HTTP control endpoint', () => {
     await control('DELETE', '/keys/vdx_new')
     expect((await get(sim.baseUrl, '/cases', 'vdx_new')).status).toBe(401)
   })
+
+  it.each(['/keys/%E0%A4%A', '/keys/vdx_%zz', '/keys/%'])(
+    'answers a malformed percent-encoding in %s with 400 in the envelope',
+    async (path) => {
+      sim = await startSimulator({ control: true })
+      const res = await control('DELETE', path)
+      expect(res.status).toBe(400)
+      expect(res.json).toEqual({
+        error_code: 'simulator.bad-encoding',
+        error_message: 'The path holds a malformed percent-encoding, such as a lone % sign.',
+      })
+      expect((await get(sim.baseUrl, '/cases')).status).toBe(200)
+    },
+  )
 })

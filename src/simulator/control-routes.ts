@@ -19,6 +19,14 @@ const keyBody = z.strictObject({ apiKey: z.string().min(1).max(512) })
 
 const notFound = () => new ApiError(404, 'simulator.not-found', 'No such control route or case.')
 
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new ApiError(400, 'simulator.bad-encoding', 'The path holds a malformed percent-encoding, such as a lone % sign.')
+  }
+}
+
 /** The HTTP twin of SimulatorControl, under /__simulator/ (a path no Veridox route uses). */
 export function createControlHandler(control: SimulatorControl): ControlHandler {
   return async (req, res, _url, path) => {
@@ -37,7 +45,7 @@ export function createControlHandler(control: SimulatorControl): ControlHandler 
     }
     const keyMatch = /^DELETE \/keys\/([^/]+)$/.exec(route)
     if (keyMatch) {
-      control.revokeKey(decodeURIComponent(keyMatch[1]))
+      control.revokeKey(decodePathSegment(keyMatch[1]))
       return ok()
     }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { ApiError, apiErrors } from './api-errors'
 
 const MAX_BODY_BYTES = 1024 * 1024
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   sendJsonText(res, status, JSON.stringify(body), headers)
@@ -23,20 +24,21 @@ export function sendError(res: ServerResponse, error: ApiError): void {
   sendJson(res, error.status, error.toBody(), error.headers)
 }
 
+/**
+ * The body, or a 413 once it passes MAX_BODY_BYTES. The rest is read and thrown away before answering:
+ * a server that closes mid-upload leaves the client a connection reset instead of the envelope. Past
+ * MAX_DISCARDED_BYTES more the sender is cut off, since nothing it says can be useful any more.
+ */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(apiErrors.payloadTooLarge())
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      else if (size > MAX_BODY_BYTES + MAX_DISCARDED_BYTES) req.destroy()
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(apiErrors.payloadTooLarge()) : resolve(Buffer.concat(chunks))))
     req.on('error', reject)
   })
 }
