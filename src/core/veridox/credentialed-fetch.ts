@@ -1,5 +1,4 @@
-import type { VeridoxError } from './veridox-error'
-import { errorFromFetchFailure, redirectRefused } from './veridox-error'
+import { errorFromFetchFailure, redirectRefused, VeridoxError } from './veridox-error'
 
 export type Fetch = typeof fetch
 export type CredentialedFetch = (url: string, init?: RequestInit) => Promise<Response>
@@ -17,8 +16,14 @@ export function createCredentialedFetch(options: { baseUrl: string; apiKey: stri
 
   return async function credentialedFetch(url: string, init: RequestInit = {}): Promise<Response> {
     if (new URL(url).origin !== origin) throw new Error('a credentialed request may go only to the configured Veridox origin')
-    const headers = new Headers(init.headers)
-    headers.set('x-api-key', options.apiKey)
+    let headers: Headers
+    try {
+      headers = new Headers(init.headers)
+      headers.set('x-api-key', options.apiKey)
+    } catch {
+      // fetch's Headers quotes a refused value in its error, and the value here is the key.
+      throw new VeridoxError('invalid_input', 'The API key holds characters that cannot be sent to Veridox; enter the key again.')
+    }
     let response: Response
     try {
       response = await options.fetch(url, { ...init, ...noStore, headers, redirect: 'manual' })
