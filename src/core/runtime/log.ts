@@ -1,20 +1,22 @@
+import { systemClock, type Clock } from './clock'
+import { formatLogLine } from './log-line'
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+export type LogFields = Record<string, string | number | boolean | null>
 
 /** Structured, secret-free log lines: callers pass facts, never keys or raw response bodies. */
-export type Log = (level: LogLevel, message: string, fields?: Record<string, string | number | boolean | null>) => void
+export type Log = (level: LogLevel, message: string, fields?: LogFields) => void
 
 export const silentLog: Log = () => undefined
 
-export function createConsoleLog(minimum: LogLevel, write: (line: string) => void): Log {
-  const order: LogLevel[] = ['debug', 'info', 'warn', 'error']
+const levelOrder: LogLevel[] = ['debug', 'info', 'warn', 'error']
+
+/** Every line is escaped and capped here (log-line.ts), so no caller can forge or bloat the log with server text. */
+export function createConsoleLog(minimum: LogLevel, write: (line: string) => void, options: { clock?: Clock } = {}): Log {
+  const clock = options.clock ?? systemClock
+  const formatted: Log = (level, message, fields) => write(formatLogLine(clock.now(), level, message, fields))
   return (level, message, fields) => {
-    if (order.indexOf(level) < order.indexOf(minimum)) return
-    const suffix = fields
-      ? ' ' +
-        Object.entries(fields)
-          .map(([key, value]) => `${key}=${value}`)
-          .join(' ')
-      : ''
-    write(`${new Date().toISOString()} ${level} ${message}${suffix}`)
+    if (levelOrder.indexOf(level) < levelOrder.indexOf(minimum)) return
+    formatted(level, message, fields)
   }
 }
