@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { capText, maxEventIdLength, maxFileIdLength, maxStageLength } from './field-limits'
 
 /** The three event types that change a case; stored and replayed by Veridox, with ids. */
 export type ProgressEvent =
@@ -15,14 +16,23 @@ export type ParsedMessage =
 
 const eventFields = z.object({
   type: z.string().optional(),
-  id: z.string().min(1).max(200).optional(),
+  id: z.string().optional(),
   case_id: z.string().nullish(),
-  file_id: z.string().min(1).max(200).nullish(),
-  stage: z.string().max(200).nullish(),
+  file_id: z.string().min(1).max(maxFileIdLength).nullish(),
+  stage: z
+    .string()
+    .nullish()
+    .transform((stage) => (stage == null ? null : capText(stage, maxStageLength))),
   progress: z.number().finite().nullish(),
   outcome: z.string().nullish(),
   message: z.string().nullish(),
 })
+
+/**
+ * An id too long to save is not kept: the event still counts, and a later reconnect resumes from the
+ * last id that could be kept, replaying what came after (replays change nothing, see case-state.ts).
+ */
+const keptEventId = (id: string | null | undefined): string | null => (id && id.length <= maxEventIdLength ? id : null)
 
 const clampPercent = (value: number): number => Math.min(100, Math.max(0, value))
 
@@ -53,7 +63,7 @@ export function parseProgressMessage(input: {
   if (data.case_id && data.case_id.toLowerCase() !== input.caseId) {
     return { kind: 'malformed', reason: 'event belongs to another case' }
   }
-  const id = data.id ?? (input.lineId || null)
+  const id = keptEventId(data.id || input.lineId)
   switch (type) {
     case 'heartbeat':
       return { kind: 'heartbeat' }
@@ -66,13 +76,13 @@ export function parseProgressMessage(input: {
       if (data.progress == null) return { kind: 'malformed', reason: 'progress event without progress' }
       return {
         kind: 'event',
-        event: { type, id, fileId: data.file_id, stage: data.stage ?? null, progress: clampPercent(data.progress) },
+        event: { type, id, fileId: data.file_id, stage: data.stage, progress: clampPercent(data.progress) },
       }
     case 'file.analysis.completed': {
       if (!data.file_id) return { kind: 'malformed', reason: 'completion event without file_id' }
       const outcome = parseOutcome(data.outcome)
       if (!outcome) return { kind: 'malformed', reason: 'completion event without a success or failed outcome' }
-      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage ?? null, outcome } }
+      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage, outcome } }
     }
     default:
       return { kind: 'unknown', type }

@@ -1,13 +1,23 @@
 import { z } from 'zod'
 import { riskLevels, type RiskLevel } from '../../shared/case-view'
+import { capText, maxFileIdLength, maxFilesPerCase, maxLabelLength, maxStageLength } from './field-limits'
 
 // REST shapes from docs/veridox-api.md §2. Parsing is lenient about extra fields and
-// strict about the ones this app relies on; anything else is a `bad_response`.
+// strict about the ones this app relies on; anything else is a `bad_response`. Sizes follow
+// field-limits.ts, so what is accepted here can always be saved and read back.
 
 const nullableString = z
   .string()
   .nullish()
   .transform((value) => value ?? null)
+
+const cappedText = (max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((value) => (value == null ? null : capText(value, max)))
+
+const fileId = z.string().min(1).max(maxFileIdLength)
 
 /** The docs show lower case on the wire (`"high"`) but capitalised tiers elsewhere; accept either. */
 export const riskLevelSchema = z
@@ -19,21 +29,21 @@ export const riskLevelSchema = z
   })
 
 export const caseFileSchema = z.object({
-  file_id: z.string().min(1),
-  label: nullableString,
+  file_id: fileId,
+  label: cappedText(maxLabelLength),
   analysis_status: z
     .string()
     .nullish()
     .transform((value) => value ?? 'waiting_for_upload'),
   analysis_outcome: nullableString,
-  current_analysis_phase: nullableString,
+  current_analysis_phase: cappedText(maxStageLength),
   current_risk_score: riskLevelSchema,
 })
 export type CaseFile = z.infer<typeof caseFileSchema>
 
 export const caseListItemSchema = z.object({
   case_id: z.string().min(1),
-  label: nullableString,
+  label: cappedText(maxLabelLength),
   file_analysis_status: nullableString,
   file_analysis_completed_at: nullableString,
   created_at: nullableString,
@@ -41,8 +51,10 @@ export const caseListItemSchema = z.object({
 export type CaseListItem = z.infer<typeof caseListItemSchema>
 
 export const caseDetailsSchema = caseListItemSchema.extend({
+  // A longer list is refused rather than cut: a partial list would announce the wrong file count and risk.
   files: z
     .array(caseFileSchema)
+    .max(maxFilesPerCase)
     .nullish()
     .transform((files) => files ?? []),
 })
@@ -70,7 +82,8 @@ export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>
 export const createdCaseSchema = z.object({
   case_id: z.string().min(1),
   files: z
-    .array(z.object({ file_id: z.string(), label: nullableString, sas_url: z.string() }))
+    .array(z.object({ file_id: fileId, label: cappedText(maxLabelLength), sas_url: z.string() }))
+    .max(maxFilesPerCase)
     .nullish()
     .transform((files) => files ?? []),
 })
