@@ -2,13 +2,16 @@ import { z } from 'zod'
 import { fileStatuses, riskLevels, watchStates } from '../../shared/case-view'
 import { isCaseId } from '../../shared/case-id'
 import type { JsonDocument } from '../persistence/json-document'
+import { saveUntilFirstFailure } from '../persistence/save-until-failure'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
+import { maxEventIdLength, maxFileIdLength, maxFilesPerCase, maxLabelLength, maxStageLength } from '../veridox/field-limits'
 
+// The limits are the wire's (field-limits.ts): what was accepted from Veridox can always be read back.
 const fileSchema = z.object({
-  fileId: z.string().max(200),
-  label: z.string().max(1000),
-  stage: z.string().max(200).nullable(),
+  fileId: z.string().max(maxFileIdLength),
+  label: z.string().max(maxLabelLength),
+  stage: z.string().max(maxStageLength).nullable(),
   progress: z.number().min(0).max(100).nullable(),
   status: z.enum(fileStatuses),
   risk: z.enum(riskLevels).nullable(),
@@ -18,9 +21,9 @@ const persistedCaseSchema = z.object({
   caseId: z.string().refine(isCaseId),
   addedAt: z.number(),
   isPinned: z.boolean(),
-  lastEventId: z.string().max(200).nullable(),
-  label: z.string().max(1000).nullable(),
-  files: z.array(fileSchema).max(1000),
+  lastEventId: z.string().max(maxEventIdLength).nullable(),
+  label: z.string().max(maxLabelLength).nullable(),
+  files: z.array(fileSchema).max(maxFilesPerCase),
   isComplete: z.boolean(),
   // Absent in lists saved before it existed: then the next snapshot tells.
   hasFileList: z.boolean().optional().default(false),
@@ -29,7 +32,9 @@ const persistedCaseSchema = z.object({
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 
-const requestTimes = z.array(z.number()).max(10_000)
+/** The highest limit settings and `--limit-*` accept is 100,000 a window; a saved window can hold that many. */
+const maxRequestTimesPerKind = 100_000
+const requestTimes = z.array(z.number()).max(maxRequestTimesPerKind)
 const budgetSchema = z.object({ list: requestTimes, get: requestTimes, poll: requestTimes, create: requestTimes }).partial()
 export type PersistedBudget = z.infer<typeof budgetSchema>
 
@@ -47,6 +52,11 @@ export interface WatchPersistence {
   flush(): void
 }
 
+const caseIdOf = (entry: unknown): string => {
+  const caseId = (entry as { caseId?: unknown } | null)?.caseId
+  return typeof caseId === 'string' ? caseId.slice(0, 64) : 'unknown'
+}
+
 export function createWatchPersistence(options: {
   document: JsonDocument
   clock: Clock
@@ -57,6 +67,10 @@ export function createWatchPersistence(options: {
   const interval = options.saveIntervalMs ?? 1_000
   let pending: (() => PersistedWatchState) | null = null
   let cancelTimer: (() => void) | null = null
+  // Warn, not error: the list is still followed in memory, and the CLI is given its cases every run.
+  const save = saveUntilFirstFailure(document, (where) =>
+    log('warn', `Could not save the watch list${where}; the watch list is kept in memory for this run.`),
+  )
 
   function write(): void {
     cancelTimer?.()
@@ -64,11 +78,7 @@ export function createWatchPersistence(options: {
     if (!pending) return
     const state = pending()
     pending = null
-    try {
-      document.write({ version: 1, cases: state.cases, budget: state.budget })
-    } catch (error) {
-      log('error', 'could not save the watch list', { reason: error instanceof Error ? error.message : 'unknown' })
-    }
+    save({ version: 1, cases: state.cases, budget: state.budget })
   }
 
   return {
@@ -81,13 +91,21 @@ export function createWatchPersistence(options: {
         return { cases: [], budget: {} }
       }
       const cases: PersistedCase[] = []
+      const unreadable: unknown[] = []
       for (const entry of parsed.data.cases) {
         const one = persistedCaseSchema.safeParse(entry)
         if (one.success) cases.push(one.data)
-        else log('warn', 'skipped an unreadable entry in the saved watch list')
+        else unreadable.push(entry)
       }
-      const budget = budgetSchema.safeParse(parsed.data.budget ?? {})
-      return { cases, budget: budget.success ? budget.data : {} }
+      const budgetParsed = budgetSchema.safeParse(parsed.data.budget ?? {})
+      const budget = budgetParsed.success ? budgetParsed.data : {}
+      if (unreadable.length > 0) {
+        for (const entry of unreadable) log('error', 'set aside an unreadable entry of the saved watch list', { caseId: caseIdOf(entry) })
+        // The file as it was is kept beside it (NAME.corrupt-TIME) before the readable entries are written back.
+        document.setAside('watch list entries failed validation')
+        save({ version: 1, cases, budget })
+      }
+      return { cases, budget }
     },
     scheduleSave(snapshot) {
       pending = snapshot

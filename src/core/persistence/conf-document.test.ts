@@ -52,6 +52,30 @@ describe('completion ledger', () => {
     expect(ledger.has(caseId)).toBe(false)
     expect(readdirSync(directory).some((name) => name.startsWith('ledger.json.corrupt'))).toBe(true)
   })
+  it('sets unreadable entries aside in a .corrupt copy, names their cases, and keeps the readable ones', () => {
+    const directory = tempDir()
+    const other = '019bfb3c-1257-7455-af2e-0cd3cadab5c8'
+    const pendingOne = { caseId: other, label: 'x'.repeat(5_000), risk: null, fileCount: 1, failedFileCount: 0, completedAt: 2 }
+    const original = { version: 2, announced: { [caseId]: 1, [other]: 2, broken: 'yes' }, pending: { [other]: pendingOne } }
+    writeFileSync(join(directory, 'ledger.json'), JSON.stringify(original))
+    const lines: string[] = []
+    const log: Log = (level, message, fields) => lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`)
+
+    const ledger = openCompletionLedger(open(directory, 'ledger', log), log)
+
+    expect(ledger.has(caseId) && ledger.has(other)).toBe(true)
+    expect(ledger.pending()).toEqual([])
+    expect(JSON.parse(readFileSync(join(directory, 'ledger.json.corrupt-1234'), 'utf8'))).toEqual(original)
+    expect(JSON.parse(readFileSync(join(directory, 'ledger.json'), 'utf8'))).toEqual({
+      version: 2,
+      announced: { [caseId]: 1, [other]: 2 },
+      pending: {},
+    })
+    expect(lines.filter((line) => line.startsWith('error '))).toEqual([
+      'error set aside an unreadable entry of the completion ledger {"caseId":"broken"}',
+      `error set aside an unreadable entry of the completion ledger {"caseId":"${other}"}`,
+    ])
+  })
 })
 
 describe('watch persistence', () => {

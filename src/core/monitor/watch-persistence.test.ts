@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { applyEvent, applySnapshot, emptyCaseState } from '../case-state/case-state'
+import { openConfDocument } from '../persistence/conf-document'
+import { systemClock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
+import { maxEventIdLength, maxFileIdLength, maxFilesPerCase } from '../veridox/field-limits'
+import { parseProgressMessage } from '../veridox/progress-event'
+import { caseDetailsSchema } from '../veridox/wire-schemas'
+import { createCaseRecord } from './case-record'
+import { toPersistedCase } from './case-view-model'
+import { createWatchPersistence, type PersistedCase } from './watch-persistence'
+
+const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
+const otherCaseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c8'
+const tempDir = (): string => mkdtempSync(join(tmpdir(), 'case-monitor-watch-'))
+
+function openPersistence(directory: string) {
+  const lines: string[] = []
+  const log: Log = (level, message, fields) => lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`)
+  const document = openConfDocument({ directory, name: 'watch', log, now: () => 1234 })
+  return { persistence: createWatchPersistence({ document, clock: systemClock, log, saveIntervalMs: 60_000 }), lines }
+}
+
+function save(directory: string, cases: PersistedCase[]): void {
+  const { persistence } = openPersistence(directory)
+  persistence.scheduleSave(() => ({ cases, budget: {} }))
+  persistence.flush()
+}
+
+const entry = {
+  caseId,
+  addedAt: 5,
+  isPinned: false,
+  lastEventId: 'e-7',
+  label: 'Claim 42',
+  files: [],
+  isComplete: false,
+  hasFileList: false,
+  completedAt: null,
+  lastState: 'live',
+}
+const tooLong = { ...entry, caseId: otherCaseId, label: 'x'.repeat(5_000) }
+
+describe('the saved watch list', () => {
+  it('reads back a case whose every field came from the wire at its largest', () => {
+    const huge = 'y'.repeat(50_000)
+    const fileIds = Array.from({ length: maxFilesPerCase }, (_, i) => `${i}`.padStart(maxFileIdLength, 'f'))
+    const details = caseDetailsSchema.parse({
+      case_id: caseId,
+      label: huge,
+      file_analysis_status: 'waiting_for_file_analysis',
+      files: fileIds.map((file_id) => ({ file_id, label: huge, analysis_status: 'processing', current_analysis_phase: huge })),
+    })
+    const record = createCaseRecord(caseId, 1)
+    record.state = applySnapshot(emptyCaseState, details, 1)
+    for (const lineId of ['e'.repeat(maxEventIdLength), huge]) {
+      const data = { file_id: fileIds[0], stage: huge, progress: 50 }
+      const message = parseProgressMessage({ namedType: 'file.analysis.progress', data, lineId, caseId })
+      if (message.kind !== 'event') throw new Error(`the event was ${message.kind}`)
+      record.state = applyEvent(record.state, message.event, 2)
+      record.lastEventId = message.event.id ?? record.lastEventId
+    }
+    const held = toPersistedCase(record, 'live')
+    const directory = tempDir()
+
+    save(directory, [held])
+    const { persistence, lines } = openPersistence(directory)
+
+    expect(persistence.load().cases).toEqual([held])
+    expect(held.lastEventId).toBe('e'.repeat(maxEventIdLength))
+    expect(lines).toEqual([])
+  })
+
+  it('sets unreadable entries aside in a .corrupt copy, names their cases, and keeps the readable ones on disk', () => {
+    const directory = tempDir()
+    writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry, tooLong, 42] }))
+    const { persistence, lines } = openPersistence(directory)
+
+    expect(persistence.load().cases).toEqual([entry])
+
+    expect(readdirSync(directory).sort()).toEqual(['watch.json', 'watch.json.corrupt-1234'])
+    const aside = JSON.parse(readFileSync(join(directory, 'watch.json.corrupt-1234'), 'utf8')) as { cases: unknown[] }
+    expect(aside.cases).toEqual([entry, tooLong, 42])
+    expect(JSON.parse(readFileSync(join(directory, 'watch.json'), 'utf8'))).toEqual({ version: 1, cases: [entry], budget: {} })
+    const errors = lines.filter((line) => line.startsWith('error '))
+    expect(errors).toEqual([
+      `error set aside an unreadable entry of the saved watch list {"caseId":"${otherCaseId}"}`,
+      'error set aside an unreadable entry of the saved watch list {"caseId":"unknown"}',
+    ])
+  })
+
+  it('is not rewritten without its unreadable entries when their copy cannot be made', () => {
+    const directory = tempDir()
+    const original = JSON.stringify({ version: 1, cases: [entry, tooLong] })
+    writeFileSync(join(directory, 'watch.json'), original)
+    // A folder where the copy would go makes the move fail for root too.
+    mkdirSync(join(directory, 'watch.json.corrupt-1234'))
+    writeFileSync(join(directory, 'watch.json.corrupt-1234', 'occupied'), '')
+    const { persistence, lines } = openPersistence(directory)
+
+    const loaded = persistence.load()
+    persistence.scheduleSave(() => loaded)
+    persistence.flush()
+
+    expect(loaded.cases).toEqual([entry])
+    expect(readFileSync(join(directory, 'watch.json'), 'utf8')).toBe(original)
+    expect(lines.filter((line) => /^(error|warn) Could not/.test(line))).toEqual([
+      `error Could not set aside ${join(directory, 'watch.json')} (the name for its copy is taken); it was left as it is, and nothing is saved over it in this run. {}`,
+      `warn Could not save the watch list in ${directory} (the file there could not be set aside: the name for its copy is taken); the watch list is kept in memory for this run. {}`,
+    ])
+  })
+})
