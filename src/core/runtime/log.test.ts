@@ -82,4 +82,11 @@ describe('console log lines', () => {
     log('error', 'loud')
     expect(written).toEqual(['2026-12-02T09:30:00.000Z error loud'])
   })
+
+  it('rate-limits by default: 10,000 identical warnings write a bounded number of lines', () => {
+    const written: string[] = []
+    const log = createConsoleLog('info', (line) => written.push(line), { clock: fixedClock })
+    for (let i = 0; i < 10_000; i += 1) log('warn', 'skipped a malformed event', { reason: 'event has no type' })
+    expect(written.length).toBeLessThanOrEqual(21)
+  })
 })

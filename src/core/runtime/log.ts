@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from './clock'
 import { formatLogLine } from './log-line'
+import { createRateLimitedLog } from './rate-limited-log'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export type LogFields = Record<string, string | number | boolean | null>
@@ -11,12 +12,16 @@ export const silentLog: Log = () => undefined
 
 const levelOrder: LogLevel[] = ['debug', 'info', 'warn', 'error']
 
-/** Every line is escaped and capped here (log-line.ts), so no caller can forge or bloat the log with server text. */
+/**
+ * Every line is escaped, capped and rate-limited here (log-line.ts, rate-limited-log.ts), so no caller
+ * can forge, flood or bloat the log with server text, whatever it passes.
+ */
 export function createConsoleLog(minimum: LogLevel, write: (line: string) => void, options: { clock?: Clock } = {}): Log {
   const clock = options.clock ?? systemClock
   const formatted: Log = (level, message, fields) => write(formatLogLine(clock.now(), level, message, fields))
+  const limited = createRateLimitedLog(formatted, clock)
   return (level, message, fields) => {
     if (levelOrder.indexOf(level) < levelOrder.indexOf(minimum)) return
-    formatted(level, message, fields)
+    limited(level, message, fields)
   }
 }
