@@ -1,11 +1,12 @@
 import { app, nativeImage, net, type BrowserWindow } from 'electron'
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { createCaseMonitorApp } from '../core/app/case-monitor-app'
 import { createCommandDispatcher } from '../core/app/command-dispatcher'
 import { createSettingsStore } from '../core/app/settings-store'
 import { systemClock } from '../core/runtime/clock'
 import { createConsoleLog } from '../core/runtime/log'
+import type { RotatingLogFile } from '../core/runtime/rotating-log-file'
+import { openAppLogFile } from './electron/app-log-file'
 import { startEmbeddedSimulator } from './electron/embedded-simulator'
 import { openElectronDocument, openElectronProfileDocuments } from './electron/electron-stores'
 import { createEventSender, registerCommandHandlers } from './electron/ipc-main-adapter'
@@ -22,19 +23,15 @@ if (!app.requestSingleInstanceLock()) app.quit()
 let mainWindow: BrowserWindow | null = null
 let isQuitting = false
 // The log file is what an analyst can send to support; lines carry facts, never keys (see runtime/log.ts).
-let logFile: WriteStream | null = null
+let logFile: RotatingLogFile | null = null
 const log = createConsoleLog(process.env.CASE_MONITOR_LOG === 'debug' ? 'debug' : 'info', (line) => {
   console.log(line)
-  logFile?.write(`${line}\n`)
+  logFile?.writeLine(line)
 })
 
 async function start(): Promise<void> {
   app.setAppUserModelId('ai.veridox.case-monitor')
-  mkdirSync(app.getPath('logs'), { recursive: true })
-  const logPath = join(app.getPath('logs'), 'case-monitor.log')
-  // One previous log is kept; a log never grows past a few megabytes between starts.
-  if (existsSync(logPath) && statSync(logPath).size > 5_000_000) renameSync(logPath, `${logPath}.1`)
-  logFile = createWriteStream(logPath, { flags: 'a' })
+  logFile = openAppLogFile()
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL)
