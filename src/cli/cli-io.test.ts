@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AppError } from '../shared/errors'
 import { runCommandLine, UsageError, type CliCommand } from './cli-io'
 import { runSimulatorCommand } from './simulator-command'
 import { createMemoryIo } from './testing/memory-io'
@@ -69,10 +70,15 @@ describe('the case-monitor command line', () => {
   })
 
   it.each([
-    [new Error('Disk full.'), 'Disk full.'],
-    [new TypeError('Cannot read properties of undefined'), 'Cannot read properties of undefined'],
-    ['a thrown string', 'a thrown string'],
-  ])('reports a failure that is not about usage with exit 1: %j', async (thrown, sentence) => {
+    [new AppError('key_missing', 'Set a key first.'), 'Set a key first.'],
+    [new TypeError('Headers.set: "vdx_abc\r\nX-Evil: 1" is an invalid header value.'), 'stopped by an unexpected problem.'],
+    [
+      Object.assign(new Error("EACCES: permission denied, mkdir '/state'"), { code: 'EACCES' }),
+      'stopped by an unexpected problem (EACCES).',
+    ],
+    [Object.assign(new Error('odd'), { code: 'not an errno code: vdx_abc' }), 'stopped by an unexpected problem.'],
+    ['a thrown string', 'stopped by an unexpected problem.'],
+  ])('reports a failure that is not about usage with exit 1, in our words and never a library’s text: %j', async (thrown, sentence) => {
     const watch: CliCommand = async () => {
       throw thrown
     }

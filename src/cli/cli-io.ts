@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors'
+
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   stderr: NodeJS.WritableStream
@@ -16,6 +18,14 @@ export type CliCommand = (argv: string[], io: CliIo) => Promise<number>
 const isUsageError = (error: unknown): boolean =>
   error instanceof UsageError ||
   (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+
+// Only text this tool wrote reaches the terminal: a library's message can quote a header value, the
+// key included (undici does). Of a library's error only an errno-style code is shown.
+function sentenceFor(error: unknown): string {
+  if (error instanceof UsageError || error instanceof AppError || isUsageError(error)) return (error as Error).message
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined
+  return `stopped by an unexpected problem${typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,31}$/.test(code) ? ` (${code})` : ''}.`
+}
 
 /**
  * One command line to an exit status: usage on stdout for help (0) or no command (2); any error as one
@@ -39,7 +49,7 @@ export async function runCommandLine(
     }
     return await command(rest, io)
   } catch (error) {
-    io.stderr.write(`case-monitor: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr.write(`case-monitor: ${sentenceFor(error)}\n`)
     return isUsageError(error) ? 2 : 1
   }
 }
