@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Clock } from '../runtime/clock'
+import { systemClock, type Clock } from '../runtime/clock'
 import { createVeridoxClient, type Fetch } from '../veridox/veridox-client'
 import { startStreamSession, type StreamSessionEvents, type StreamTuning } from './stream-session'
 
@@ -205,6 +205,26 @@ describe('stream session policy', () => {
     }
     expect(log.some((entry) => entry.startsWith('give-up'))).toBe(false)
   })
+
+  it.each(['99999999999', 'Fri, 31 Dec 9999 23:59:59 GMT'])(
+    'waits one hour, not one millisecond, when a 429 says Retry-After: %s',
+    async (retryAfter) => {
+      clock = systemClock
+      const server = scriptedServer()
+      const { log } = start(server)
+      await flush()
+      server.connections[0]!.respond(429, '{"error_code":"request.rate-limit"}', {
+        'content-type': 'application/json',
+        'retry-after': retryAfter,
+      })
+      await flush()
+      expect(log.at(-1)).toBe('waiting:3600000')
+      await vi.advanceTimersByTimeAsync(3_599_999)
+      expect(server.connections).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(server.connections).toHaveLength(2)
+    },
+  )
 
   it.each([
     [401, 'refused:key_rejected'],

@@ -6,9 +6,15 @@ export interface Clock {
   random(): number
 }
 
+/** Node fires a timer above this after 1 ms (with a TimeoutOverflowWarning) instead of never. */
+export const longestTimerMs = 2 ** 31 - 1
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, ms) {
+    // A delay Node would silently turn into 1 ms is a bug upstream (an unclamped number from the wire):
+    // failing loudly beats reconnecting hundreds of times a second.
+    if (!Number.isFinite(ms) || ms > longestTimerMs) throw new RangeError(`A timer of ${ms} ms cannot be set (at most ${longestTimerMs}).`)
     const timer = setTimeout(callback, Math.max(0, ms))
     return () => clearTimeout(timer)
   },

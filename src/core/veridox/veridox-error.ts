@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../shared/errors'
+import { clampServerDelay } from '../policy/server-delays'
 import { errorEnvelopeSchema } from './wire-schemas'
 
 /** A failed Veridox request, classified. Messages are written for people and never contain the key. */
@@ -25,13 +26,13 @@ export class VeridoxError extends AppError {
   }
 }
 
-/** Retry-After is whole seconds or an HTTP date (RFC 9110 §10.2.3). */
+/** Retry-After is whole seconds or an HTTP date (RFC 9110 §10.2.3), clamped to its ceiling. */
 export function parseRetryAfter(header: string | null, now: number): number | null {
   if (!header) return null
   const trimmed = header.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  if (/^\d+$/.test(trimmed)) return clampServerDelay(Number(trimmed) * 1000, 'retryAfter')
   const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
+  return Number.isNaN(date) ? null : clampServerDelay(date - now, 'retryAfter')
 }
 
 function readEnvelope(bodyText: string): { code: string | null; message: string | null } {
