@@ -1,14 +1,14 @@
 import { EventSource } from 'eventsource'
-import { createParser } from 'eventsource-parser'
 import { parseEventData, parseProgressMessage, type ParsedMessage } from './progress-event'
 import type { CredentialedFetch, Fetch } from './credentialed-fetch'
+import { createSseLineScanner, maxEventBytes, maxLineBytes, type Overflow } from './sse-line-scanner'
 import { errorFromFetchFailure, errorFromResponse, VeridoxError } from './veridox-error'
 
 export type StreamFailure =
   /** The connection ended or broke after opening (or could not be made): reconnect. */
   | { kind: 'dropped' }
   | { kind: 'network'; error: VeridoxError }
-  /** Veridox (or something in between) answered, but not with an event stream. */
+  /** Veridox (or something in between) answered, but not with an event stream this app can read. */
   | { kind: 'refused'; error: VeridoxError }
 
 export interface ProgressStreamHandlers {
@@ -37,6 +37,11 @@ export interface ProgressStream {
 }
 
 const errorSnippetBytes = 8192
+
+const overflowMessages: Record<Overflow, string> = {
+  line: `Veridox sent a line longer than ${maxLineBytes / 1024} KiB on the progress stream; the connection was closed.`,
+  event: `Veridox sent an event larger than ${maxEventBytes / 1024} KiB on the progress stream; the connection was closed.`,
+}
 
 /** Sees every event the library dispatches, including names nobody listens for, so unknown types can be logged. */
 class ObservedEventSource extends EventSource {
@@ -70,20 +75,26 @@ async function readPrefix(response: Response): Promise<string> {
 /**
  * One SSE connection for one case. `eventsource` parses the stream; the wrapped fetch adds the key as
  * a header, resumes with Last-Event-ID, classifies answers that are not event streams (a proxy's HTML
- * page, 401, 404) and taps the body for liveness. The library's own reconnection is never used: any
- * error closes the connection and the caller's policy decides what happens next.
+ * page, 401, 404) and taps the body for liveness, size caps and `retry:`. The library's own reconnection
+ * is never used: any error closes the connection and the caller's policy decides what happens next.
  */
 export function openProgressStream(options: ProgressStreamOptions, handlers: ProgressStreamHandlers): ProgressStream {
   let isClosed = false
   let pendingFailure: StreamFailure | null = null
-  const retryParser = createParser({ onEvent: () => undefined, onRetry: (ms) => handlers.onRetryHint(ms) })
-  const textDecoder = new TextDecoder()
+  const lineScanner = createSseLineScanner((ms) => {
+    if (!isClosed) handlers.onRetryHint(ms)
+  })
 
   const tapBody = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      if (!isClosed) {
-        handlers.onActivity(chunk.byteLength)
-        retryParser.feed(textDecoder.decode(chunk, { stream: true }))
+      if (!isClosed) handlers.onActivity(chunk.byteLength)
+      const overflow = lineScanner.scan(chunk)
+      if (overflow) {
+        // Not passed on: the parser would buffer it. Erroring the body ends the connection as a broken stream.
+        const error = new VeridoxError('bad_response', overflowMessages[overflow])
+        pendingFailure = { kind: 'refused', error }
+        controller.error(error)
+        return
       }
       controller.enqueue(chunk)
     },
