@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { maxFilesPerCase } from '../veridox/field-limits'
 import { caseDetailsSchema, caseListItemSchema } from '../veridox/wire-schemas'
 import {
   applyEvent,
@@ -7,6 +8,7 @@ import {
   caseRisk,
   emptyCaseState,
   hasFinalRisks,
+  isBeyondFileCap,
   isCaseSettled,
   overallProgress,
 } from './case-state'
@@ -80,6 +82,28 @@ describe('case state reducer', () => {
     expect(overallProgress(emptyCaseState)).toBeNull()
     const streamed = applyEvent(state, { type: 'file.analysis.progress', id: '5', fileId: b, stage: 'ela', progress: 30 }, 0)
     expect(overallProgress(streamed)).toBe(65)
+  })
+
+  it('takes in new files from events only up to the cap, and keeps updating the files it holds', () => {
+    const fileId = (n: number) => `file-${n}`
+    const progress = (n: number, value = 10) =>
+      ({ type: 'file.analysis.progress', id: `e${n}`, fileId: fileId(n), stage: 'ela', progress: value }) as const
+    let state = emptyCaseState
+    for (let n = 0; n < maxFilesPerCase + 50; n++) state = applyEvent(state, progress(n), 0)
+    expect(state.files).toHaveLength(maxFilesPerCase)
+    expect(state.files.at(-1)!.fileId).toBe(fileId(maxFilesPerCase - 1))
+    expect(isBeyondFileCap(state, progress(maxFilesPerCase))).toBe(true)
+    expect(isBeyondFileCap(state, progress(0))).toBe(false)
+    expect(isBeyondFileCap(state, { type: 'case.analysis.completed', id: 'done' })).toBe(false)
+    state = applyEvent(state, progress(0, 80), 0)
+    state = applyEvent(
+      state,
+      { type: 'file.analysis.completed', id: 'x', fileId: fileId(maxFilesPerCase + 1), stage: null, outcome: 'failed' },
+      0,
+    )
+    expect(state.files).toHaveLength(maxFilesPerCase)
+    expect(state.files[0]!.progress).toBe(80)
+    expect(applyEvent(state, { type: 'case.analysis.completed', id: 'done' }, 5).isComplete).toBe(true)
   })
 
   it('reads completion and its time from a snapshot or a list item', () => {

@@ -1,5 +1,6 @@
 import { isFileSettled } from '../../shared/case-rules'
 import { mostSevereRisk, type FileStatus, type FileView, type RiskLevel } from '../../shared/case-view'
+import { maxFilesPerCase } from '../veridox/field-limits'
 import type { ProgressEvent } from '../veridox/progress-event'
 import { isCaseCompleteStatus, type CaseDetails, type CaseFile, type CaseListItem } from '../veridox/wire-schemas'
 
@@ -15,9 +16,21 @@ export interface CaseState {
 
 export const emptyCaseState: CaseState = { label: null, files: [], isComplete: false, completedAt: null, hasFileList: false }
 
-function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): FileView[] {
+const hasRoomForAFile = (files: readonly FileView[]): boolean => files.length < maxFilesPerCase
+
+/**
+ * An event about a file the case does not know, once it already holds the most files a case may have:
+ * ignored, so a stream naming endless new file ids cannot grow memory and output without end.
+ */
+export function isBeyondFileCap(state: CaseState, event: ProgressEvent): boolean {
+  if (!('fileId' in event) || hasRoomForAFile(state.files)) return false
+  return !state.files.some((file) => file.fileId === event.fileId)
+}
+
+function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): readonly FileView[] {
   const index = files.findIndex((file) => file.fileId === fileId)
   if (index === -1) {
+    if (!hasRoomForAFile(files)) return files
     const fresh: FileView = { fileId, label: '', stage: null, progress: 0, status: 'waiting', risk: null }
     return [...files, update(fresh)]
   }

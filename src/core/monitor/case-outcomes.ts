@@ -1,8 +1,9 @@
 import type { CaseProblem } from '../../shared/case-view'
-import { applyEvent, applyListItem, applySnapshot, isCaseSettled } from '../case-state/case-state'
+import { applyEvent, applyListItem, applySnapshot, isBeyondFileCap, isCaseSettled } from '../case-state/case-state'
 import type { SnapshotReason } from '../policy/request-priority'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
+import { maxFilesPerCase } from '../veridox/field-limits'
 import type { ParsedMessage } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
 import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
@@ -31,6 +32,7 @@ interface OutcomeDependencies {
 export function createCaseOutcomes(deps: OutcomeDependencies) {
   const { clock, log, tuning, ledger, bus } = deps
   const records = new Map<string, CaseRecord>()
+  const casesOverFileCap = new WeakSet<CaseRecord>()
 
   function changed(record: CaseRecord): void {
     record.updatedAt = clock.now()
@@ -61,6 +63,15 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
       return
     }
     if (message.kind !== 'event') return
+    if (isBeyondFileCap(record.state, message.event)) {
+      if (message.event.id) record.lastEventId = message.event.id
+      // Once per case: a flood of such events must not become a flood of log lines (or of changes to print).
+      if (!casesOverFileCap.has(record)) {
+        casesOverFileCap.add(record)
+        log('warn', `ignoring files beyond the first ${maxFilesPerCase} of a case`, { caseId: record.caseId })
+      }
+      return
+    }
     const wasInAnalysis = isInAnalysis(record)
     record.state = applyEvent(record.state, message.event, clock.now())
     if (message.event.id) record.lastEventId = message.event.id
