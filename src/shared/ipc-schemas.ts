@@ -1,36 +1,27 @@
 import { z } from 'zod'
 import { isCaseId, normalizeCaseId } from './case-id'
+import { apiKeyFault, apiKeyFaultWords } from './credential-rules'
+import { customBaseUrlProblem } from './endpoint-rules'
 import type { CommandInput, CommandName } from './ipc'
 
 const caseId = z.string().transform(normalizeCaseId).refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-// The key travels in a header, so plain http is allowed only to this machine (a local simulator).
+// The same rules as the settings store and the CLI; the messages are the rules' own words.
 const baseUrl = z
   .string()
   .trim()
-  .max(2048)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value)
-        const isSecure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname))
-        return isSecure && url.username === '' && url.password === '' && url.search === '' && url.hash === ''
-      } catch {
-        return false
-      }
-    },
-    { message: 'must be an https:// address (http:// only for this computer), without a query or credentials' },
-  )
+  .superRefine((value, context) => {
+    const problem = customBaseUrlProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
 
-// Veridox keys look like `vdx_…` (docs/veridox-api.md §1.2), but the format is not promised, so only the shape is checked.
 const apiKey = z
   .string()
   .trim()
-  .min(8, { message: 'too short to be an API key' })
-  .max(512, { message: 'too long to be an API key' })
-  .regex(/^[\x21-\x7e]+$/, { message: 'an API key has no spaces or special characters' })
+  .superRefine((value, context) => {
+    const fault = apiKeyFault(value)
+    if (fault) context.addIssue({ code: 'custom', message: apiKeyFaultWords[fault] })
+  })
 
 const none = z.tuple([])
 
@@ -51,5 +42,6 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   ]),
   setApiKey: z.tuple([z.strictObject({ apiKey })]),
   clearApiKey: none,
+  confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { customBaseUrlProblem } from './endpoint-rules'
+import { commandInputSchemas } from './ipc-schemas'
+
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? null : (result.error?.issues[0]?.message ?? '')
+
+const setApiKey = (apiKey: string) => firstMessage(commandInputSchemas.setApiKey.safeParse([{ apiKey }]))
+const setAddress = (customBaseUrl: string) =>
+  firstMessage(commandInputSchemas.updateSettings.safeParse([{ region: 'custom', customBaseUrl }]))
+
+describe('the IPC boundary', () => {
+  it('refuses a key holding CR LF in words that do not quote it', () => {
+    const message = setApiKey('vdx_abc\r\nX-Evil: 1')
+    expect(message).toBe('an API key has no spaces, line breaks or special characters')
+  })
+
+  it('accepts a key of printable ASCII, trimming what surrounds it', () => {
+    expect(setApiKey('  vdx_simulator\n')).toBeNull()
+    expect(setApiKey('vdx_abc')).toBe('too short to be an API key')
+  })
+
+  it.each([
+    'https://veridox.example.com',
+    'http://127.42.0.9:4010',
+    'https://analyst:hunter2@veridox.example.com',
+    'https://veridox.example.com/?',
+    'https://veridox.example.com/#',
+    'http://10.0.0.8',
+    'https://veridox.example.com/\nx',
+  ])('judges the address %j exactly as the settings store does, in its words', (address) => {
+    expect(setAddress(address)).toBe(customBaseUrlProblem(address))
+  })
+})
