@@ -86,6 +86,12 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
       print(monitor.view(caseId)!)
       monitor.acknowledge(caseId)
     }
+    // Known to the ledger from an earlier run, whether the case was restored completed or completed again now.
+    const reportCompletedEarlier = (caseId: string): void => {
+      if (reported.has(caseId)) return
+      reported.add(caseId)
+      io.stderr.write(`Case ${caseId} completed earlier; its completion was already reported (state in ${args.stateDir}).\n`)
+    }
     const checkDone = (): void => {
       const views = args.caseIds.map((caseId) => monitor.view(caseId)!)
       if (!views.every((view) => isTerminalState(view.state))) return
@@ -105,6 +111,7 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
         if (view.state === 'completed') {
           // Announced by an earlier run that ended before printing it, or known to the ledger already.
           if (unprinted.delete(caseId)) reportCompletion(caseId)
+          else reportCompletedEarlier(caseId)
           return checkDone()
         }
         print(view)
@@ -130,7 +137,7 @@ function followUntilDone(monitor: CaseMonitor, args: WatchArgs, io: CliIo): Prom
       if (view.state === 'completed' && unprinted.delete(caseId)) {
         reportCompletion(caseId)
       } else if (view.state === 'completed') {
-        io.stderr.write(`Case ${caseId} completed earlier; its completion was already reported (state in ${args.stateDir}).\n`)
+        reportCompletedEarlier(caseId)
       } else {
         print(view)
       }
