@@ -1,38 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../simulator'
+import { describe, expect, it } from 'vitest'
 import { tempStateDir } from '../core/monitor/monitor-test-kit'
-import { createMemoryIo } from './testing/memory-io'
-import { runWatchCommand } from './watch-command'
+import { completedLines, useStateDirWatch } from './testing/state-dir-watch'
 
-let simulator: Simulator
-const key = { VERIDOX_API_KEY: 'vdx_simulator' }
-const completedLines = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .filter((line) => (JSON.parse(line) as { state: string }).state === 'completed')
-
-afterEach(async () => simulator?.close())
-
-async function oneFileCase(): Promise<string> {
-  simulator = await startSimulator({ analysisMs: 400, heartbeatMs: 300, retryMs: 100 })
-  return simulator.control.createCase({ label: 'State folder', fileLabels: ['passport.pdf'] }).caseId
-}
-
-/** `case-monitor watch --json --state-dir DIR CASE` in this process, stopped (exit 130) if it outlives `timeoutMs`. */
-async function watch(stateDir: string, caseId: string, timeoutMs = 8_000) {
-  const memory = createMemoryIo(key)
-  const timer = setTimeout(memory.abort, timeoutMs)
-  const started = Date.now()
-  try {
-    const code = await runWatchCommand(['--base-url', simulator.baseUrl, '--json', '--state-dir', stateDir, caseId], memory.io)
-    return { code, stdout: memory.stdout(), stderr: memory.stderr(), elapsedMs: Date.now() - started }
-  } finally {
-    clearTimeout(timer)
-  }
-}
+const { oneFileCase, watch } = useStateDirWatch()
 
 const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
