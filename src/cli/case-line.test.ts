@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseView, FileView } from '../shared/case-view'
+import { caseViewFixture } from '../shared/testing/case-view-fixture'
 import { caseLine, caseRecord } from './case-line'
 
 const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
@@ -9,23 +10,12 @@ function file(status: FileView['status'], fileId: string): FileView {
 }
 
 function view(overrides: Partial<CaseView> = {}): CaseView {
-  return {
+  return caseViewFixture({
     caseId,
     label: 'Mortgage application',
-    state: 'live',
-    followedBy: 'stream',
-    progress: null,
     files: [file('success', 'a'), file('failed', 'b'), file('processing', 'c'), file('waiting', 'd')],
-    risk: null,
-    completedAt: null,
-    nextAttemptAt: null,
-    isStale: false,
-    isPinned: false,
-    problem: null,
-    addedAt: 0,
-    updatedAt: 0,
     ...overrides,
-  }
+  })
 }
 
 describe('case line', () => {

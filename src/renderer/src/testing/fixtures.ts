@@ -1,5 +1,6 @@
 import type { SettingsView } from '@shared/backend'
 import type { CaseView, FileView } from '@shared/case-view'
+import { caseViewFixture } from '@shared/testing/case-view-fixture'
 
 let counter = 0
 
@@ -10,23 +11,14 @@ export function caseIdFor(n: number): string {
 
 export function makeCase(overrides: Partial<CaseView> = {}): CaseView {
   counter += 1
-  return {
+  return caseViewFixture({
     caseId: caseIdFor(counter),
     label: `Case ${counter}`,
-    state: 'live',
-    followedBy: 'stream',
     progress: 40,
-    files: [],
-    risk: null,
-    completedAt: null,
-    nextAttemptAt: null,
-    isStale: false,
-    isPinned: false,
-    problem: null,
     addedAt: 1_000 + counter,
     updatedAt: 1_000 + counter,
     ...overrides,
-  }
+  })
 }
 
 export function makeFile(overrides: Partial<FileView> = {}): FileView {
