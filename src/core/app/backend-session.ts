@@ -29,6 +29,8 @@ export function openBackendSession(options: {
   baseUrl: string
   apiKey: string
   fetch: Fetch
+  /** The SSE streams' fetch; `fetch` when absent (veridox-client.ts). */
+  streamFetch?: Fetch
   clock: Clock
   log: Log
   /** Null keeps state in memory only (the simulator's demo data is fresh on every start). */
@@ -37,7 +39,13 @@ export function openBackendSession(options: {
   tuning?: Partial<MonitorTuning>
 }): BackendSession {
   const { clock, log } = options
-  const client = createVeridoxClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: options.fetch, now: clock.now })
+  const client = createVeridoxClient({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    fetch: options.fetch,
+    streamFetch: options.streamFetch,
+    now: clock.now,
+  })
   const monitor = openMonitor({ client, clock, log, storage: options.documents, limits: options.limits, tuning: options.tuning })
   return { mode: options.mode, baseUrl: client.baseUrl, client, monitor }
 }

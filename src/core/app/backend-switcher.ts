@@ -23,7 +23,10 @@ export interface BackendSwitcher {
 }
 
 export interface BackendSwitcherOptions {
+  /** REST calls: listings, snapshots, polls, case creation, key checks. */
   fetch: Fetch
+  /** The SSE streams, `fetch` when absent: over HTTP/1.1 each holds a connection while it is open (veridox-client.ts). */
+  streamFetch?: Fetch
   clock: Clock
   log: Log
   settings: SettingsStore
@@ -68,6 +71,7 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
     close()
     const shared = {
       fetch: options.fetch,
+      streamFetch: options.streamFetch,
       clock: options.clock,
       log,
       limits: options.limits ?? settings.get().limits,

@@ -42,6 +42,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
 
   const backend = createBackendSwitcher({
     fetch: options.fetch,
+    streamFetch: options.streamFetch,
     clock,
     log,
     settings,

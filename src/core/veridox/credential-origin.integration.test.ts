@@ -76,6 +76,22 @@ describe('the key goes only to the configured origin', () => {
     expect(foreign.seen).toEqual([])
   })
 
+  it('streams through their own fetch keep the same rules: the key only to its origin, a redirect refused', async () => {
+    const id = caseId()
+    const calls = { rest: [] as string[], stream: [] as { url: string; redirect: RequestInit['redirect'] }[] }
+    client = createVeridoxClient({
+      baseUrl: simulator.baseUrl,
+      apiKey: 'vdx_simulator',
+      fetch: (input, init) => (calls.rest.push(String(input)), fetch(input, init)),
+      streamFetch: (input, init) => (calls.stream.push({ url: String(input), redirect: init?.redirect }), fetch(input, init)),
+    })
+    redirectEverything(['stream'])
+    expect((await streamOnce(id)).code).toBe('proxy_interference')
+    expect(foreign.seen).toEqual([])
+    expect(calls.stream).toEqual([{ url: `${simulator.baseUrl}/cases/${id}/progress/stream`, redirect: 'manual' }])
+    expect(calls.rest).toEqual([])
+  })
+
   it('a monitor whose streams are redirected elsewhere keeps its key, sends it nowhere else and still completes the case', async () => {
     const { caseId: id } = simulator.control.createCase({ label: 'Redirected claim', fileLabels: ['a.pdf'] })
     redirectEverything(['stream'])

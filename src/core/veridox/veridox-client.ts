@@ -19,7 +19,13 @@ export type { Fetch } from './credentialed-fetch'
 export interface VeridoxClientOptions {
   baseUrl: string
   apiKey: string
+  /** REST calls. */
   fetch: Fetch
+  /**
+   * The SSE streams; `fetch` when absent. Each open stream holds a connection for as long as it runs,
+   * so over HTTP/1.1 a pool with few connections per host (Chromium's, 6) must not carry them beside REST.
+   */
+  streamFetch?: Fetch
   now?: () => number
   requestTimeoutMs?: number
 }
@@ -54,6 +60,9 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
   }
 
   const credentialedFetch = createCredentialedFetch({ baseUrl, apiKey: options.apiKey, fetch: options.fetch })
+  const credentialedStreamFetch = options.streamFetch
+    ? createCredentialedFetch({ baseUrl, apiKey: options.apiKey, fetch: options.streamFetch })
+    : credentialedFetch
 
   function send(path: string, init: RequestOptions): Promise<Response> {
     const signals = [AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])]
@@ -130,7 +139,7 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
     },
     openStream: (caseId, lastEventId, handlers) =>
       openProgressStream(
-        { url: `${baseUrl}${casePath(caseId)}/progress/stream`, caseId, fetch: credentialedFetch, lastEventId, now },
+        { url: `${baseUrl}${casePath(caseId)}/progress/stream`, caseId, fetch: credentialedStreamFetch, lastEventId, now },
         handlers,
       ),
   }
