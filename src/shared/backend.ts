@@ -21,6 +21,14 @@ export function keyEndpointOf(baseUrl: string): string {
  */
 export type BackendMode = 'simulator' | 'veridox'
 
+/**
+ * Why a key saved on disk is not in use. `keychain_unavailable`: the system keychain that sealed it is
+ * not there (none at all, or Linux's basic_text fallback). `unreadable`: the keychain could not open
+ * it (the keychain changed, or the entry is damaged). Either way the entry stays on disk untouched.
+ */
+export const savedKeyProblems = ['keychain_unavailable', 'unreadable'] as const
+export type SavedKeyProblem = (typeof savedKeyProblems)[number]
+
 export interface SettingsView {
   mode: BackendMode
   region: RegionId
@@ -34,5 +42,7 @@ export interface SettingsView {
   keyEndpoint: string | null
   /** A key is saved, but not for the chosen host: it is sent nowhere until the analyst enters a new one or confirms it there. */
   isKeyForOtherEndpoint: boolean
+  /** A key is saved on disk but could not be read at launch; null once a key is saved or cleared. Never the key or its entry. */
+  savedKeyProblem: SavedKeyProblem | null
   notificationsEnabled: boolean
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { customBaseUrlProblem } from './endpoint-rules'
-import { commandInputSchemas } from './ipc-schemas'
+import { commandInputSchemas, settingsViewSchema } from './ipc-schemas'
+import type { SettingsView } from './backend'
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? '')
@@ -30,5 +31,34 @@ describe('the IPC boundary', () => {
     'https://veridox.example.com/\nx',
   ])('judges the address %j exactly as the settings store does, in its words', (address) => {
     expect(setAddress(address)).toBe(customBaseUrlProblem(address))
+  })
+})
+
+describe('the settings the window is sent', () => {
+  const view: SettingsView = {
+    mode: 'simulator',
+    region: 'uk',
+    customBaseUrl: null,
+    activeBaseUrl: 'http://127.0.0.1:4010',
+    hasApiKey: false,
+    keyProtection: null,
+    keyEndpoint: null,
+    isKeyForOtherEndpoint: false,
+    savedKeyProblem: null,
+    notificationsEnabled: true,
+  }
+
+  it.each(['keychain_unavailable', 'unreadable', null])('carry a saved key problem of %j', (savedKeyProblem) => {
+    expect(settingsViewSchema.safeParse({ ...view, savedKeyProblem }).success).toBe(true)
+  })
+
+  it('refuse a saved key problem the window has no words for, or none at all', () => {
+    expect(settingsViewSchema.safeParse({ ...view, savedKeyProblem: 'deleted' }).success).toBe(false)
+    const { savedKeyProblem: _left, ...without } = view
+    expect(settingsViewSchema.safeParse(without).success).toBe(false)
+  })
+
+  it('refuse anything that looks like a key', () => {
+    expect(settingsViewSchema.safeParse({ ...view, apiKey: 'vdx_analyst_0123' }).success).toBe(false)
   })
 })

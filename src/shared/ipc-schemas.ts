@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { savedKeyProblems, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
 import { apiKeyFault, apiKeyFaultWords } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
@@ -45,3 +46,19 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
 }
+
+const address = z.string().refine(URL.canParse, { message: 'not an address' })
+
+/** The settings main sends the window: whether a key is set, for which host and why it is unusable, never the key. */
+export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObject({
+  mode: z.enum(['simulator', 'veridox']),
+  region: z.enum(['uk', 'ca', 'custom']),
+  customBaseUrl: address.nullable(),
+  activeBaseUrl: address.nullable(),
+  hasApiKey: z.boolean(),
+  keyProtection: z.enum(['os', 'memory']).nullable(),
+  keyEndpoint: address.nullable(),
+  isKeyForOtherEndpoint: z.boolean(),
+  savedKeyProblem: z.enum(savedKeyProblems).nullable(),
+  notificationsEnabled: z.boolean(),
+})

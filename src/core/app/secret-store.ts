@@ -1,4 +1,4 @@
-import { keyEndpointOf, regionBaseUrl, type RegionId } from '../../shared/backend'
+import { keyEndpointOf, regionBaseUrl, type RegionId, type SavedKeyProblem } from '../../shared/backend'
 import { customBaseUrlProblem } from '../../shared/endpoint-rules'
 
 export interface SavedKey {
@@ -18,6 +18,8 @@ export interface SecretStore {
   clear(): void
   /** `os`: encrypted by the operating system's keychain. `memory`: kept only until the app quits. */
   readonly protection: 'os' | 'memory'
+  /** Why the key saved on disk could not be read at launch; null once the analyst saves or clears a key. */
+  readonly savedKeyProblem: SavedKeyProblem | null
 }
 
 /** A stored endpoint is trusted only in the exact form we write, and only where the key may go at all. */
@@ -47,5 +49,6 @@ export function createMemorySecretStore(apiKey: string | null = null, endpoint: 
       saved = null
     },
     protection: 'memory',
+    savedKeyProblem: null,
   }
 }

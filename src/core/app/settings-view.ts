@@ -20,6 +20,7 @@ export function describeSettings(
     keyProtection: saved ? secrets.protection : null,
     keyEndpoint: saved?.endpoint ?? null,
     isKeyForOtherEndpoint: saved !== null && !isKeyForThisEndpoint,
+    savedKeyProblem: secrets.savedKeyProblem,
     notificationsEnabled: stored.notificationsEnabled,
   }
 }

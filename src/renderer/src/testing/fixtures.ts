@@ -44,6 +44,7 @@ export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     keyProtection: null,
     keyEndpoint: null,
     isKeyForOtherEndpoint: false,
+    savedKeyProblem: null,
     notificationsEnabled: true,
     ...overrides,
   }
