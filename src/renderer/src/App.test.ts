@@ -51,6 +51,16 @@ describe('App', () => {
     expect(wrapper.text()).not.toContain('No cases yet')
   })
 
+  it('says at launch that the saved key cannot be read, instead of inviting one', async () => {
+    const { wrapper } = mountApp({
+      getSnapshot: () => ({ cases: [], settings: makeSettings({ savedKeyProblem: 'keychain_unavailable' }) }),
+    })
+    await flushPromises()
+    const banner = wrapper.get('section[aria-labelledby="demo-title"]')
+    expect(banner.text()).toContain('Your saved API key cannot be read: the system keychain is unavailable. It has not been deleted;')
+    expect(banner.text()).not.toContain('add your Veridox API key')
+  })
+
   it('names the Veridox region and host when following real cases', async () => {
     const { wrapper } = mountApp({
       getSnapshot: () => ({

@@ -175,3 +175,39 @@ describe('ApiKeySection with a key saved for another host', () => {
     expect(fake.calls).toEqual([])
   })
 })
+
+describe('ApiKeySection with a saved key that cannot be read', () => {
+  function mountWithProblem(handlers: FakeHandlers, savedKeyProblem: 'keychain_unavailable' | 'unreadable') {
+    const context = createTestContext(handlers)
+    useSettingsStore().apply(makeSettings({ savedKeyProblem }))
+    const wrapper = mount(ApiKeySection, { global: context.global, attachTo: document.body })
+    return { ...context, wrapper }
+  }
+
+  it('says the keychain is unavailable and the key was not deleted, and takes the key again', async () => {
+    const { wrapper, fake } = mountWithProblem(
+      { setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }) },
+      'keychain_unavailable',
+    )
+    expect(wrapper.text()).toContain(
+      'Your saved API key cannot be read: the system keychain is unavailable. It has not been deleted; Case Monitor will use it when the keychain is back — or enter it again.',
+    )
+    await wrapper.get('input[type="password"]').setValue(KEY)
+    await getButton(wrapper, 'Save key').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(wrapper.text()).not.toContain('cannot be read')
+    expect(wrapper.text()).toContain('A key is saved')
+  })
+
+  it('says an unreadable key was kept on disk, and removes it only when asked', async () => {
+    const { wrapper, fake } = mountWithProblem({ clearApiKey: () => makeSettings() }, 'unreadable')
+    expect(wrapper.text()).toContain('It was kept on disk; enter the key again to replace it.')
+    expect(wrapper.find('input[type="password"]').exists()).toBe(true)
+    expect(fake.calls).toEqual([])
+    await getButton(wrapper, 'Remove the saved key').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('clearApiKey')).toEqual([[]])
+    expect(wrapper.text()).not.toContain('cannot be read')
+  })
+})

@@ -53,6 +53,15 @@ describe('SettingsDialog', () => {
     expect(fake.callsTo('updateSettings')).toEqual([[{ notificationsEnabled: false }]])
   })
 
+  it.each([
+    ['keychain_unavailable', 'Showing demo data: your saved API key cannot be read until the system keychain is back.'],
+    ['unreadable', 'Showing demo data: your saved API key cannot be read. Enter it again to watch real cases.'],
+  ] as const)('says why demo data is shown when the saved key is %s, without inviting a first key', (savedKeyProblem, words) => {
+    const { wrapper } = mountDialog(makeSettings({ savedKeyProblem }))
+    expect(wrapper.get('.mode').text()).toBe(words)
+    expect(wrapper.text()).toContain('Your saved API key cannot be read: the system keychain')
+  })
+
   it('closes from its close button', async () => {
     const { wrapper } = mountDialog()
     expect(wrapper.emitted('close')).toBeUndefined()
