@@ -10,7 +10,7 @@ export type BaseUrlFault =
 // 127.0.0.1) and IPv6 hosts in bracketed short form, so plain string checks are enough here.
 const ipv4Loopback = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
 
-function isLoopbackHostname(hostname: string): boolean {
+export function isLoopbackHostname(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || ipv4Loopback.test(hostname)
 }
 

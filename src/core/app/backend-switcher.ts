@@ -1,4 +1,5 @@
 import { regionBaseUrl } from '../../shared/backend'
+import { awakeAndOnline, isBackendReachable, type SystemState } from '../../shared/reachability'
 import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
@@ -18,7 +19,8 @@ export interface BackendSwitcher {
   current(): BackendSession | null
   /** Closes the open session and opens the one the settings call for: Veridox with a key saved for its host, else the simulator. */
   switchBackend(): Promise<void>
-  setReachable(isReachable: boolean): void
+  /** Sleep and the network, as the system reports them; each session works out what that means for its host. */
+  setSystemState(state: SystemState): void
   dispose(): Promise<void>
 }
 
@@ -44,7 +46,7 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
   let session: BackendSession | null = null
   let detach: (() => void) | null = null
   let simulator: Promise<EmbeddedSimulator> | null = null
-  let isReachable = true
+  let systemState: SystemState = awakeAndOnline
   let isDisposed = false
   let switching: Promise<void> = Promise.resolve()
 
@@ -90,7 +92,7 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
       session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, apiKey: running.apiKey, documents: null, ...shared })
     }
     const opened = session
-    opened.monitor.setReachable(isReachable)
+    opened.monitor.setReachable(isBackendReachable(opened.baseUrl, systemState))
     if (opened.mode === 'simulator') await watchDemoCases(opened)
     detach = options.attach(opened)
   }
@@ -112,9 +114,9 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
       switching = next.catch(() => undefined)
       return next
     },
-    setReachable(reachable) {
-      isReachable = reachable
-      session?.monitor.setReachable(reachable)
+    setSystemState(state) {
+      systemState = { isAsleep: state.isAsleep, isNetworkOnline: state.isNetworkOnline }
+      session?.monitor.setReachable(isBackendReachable(session.baseUrl, systemState))
     },
     async dispose() {
       isDisposed = true

@@ -1,3 +1,4 @@
+import type { SystemState } from '../../shared/reachability'
 import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-switcher'
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
@@ -21,6 +22,12 @@ export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'att
 export interface CaseMonitorApp {
   readonly handlers: CommandHandlers
   start(): Promise<void>
+  /** Asleep takes every session offline; without a network only a session on this machine keeps running. */
+  setSystemState(state: SystemState): void
+  /**
+   * @deprecated The old single fact, kept only until src/main calls setSystemState; false reads as asleep,
+   * so a session on this machine goes offline too (the behaviour before setSystemState).
+   */
   setReachable(isReachable: boolean): void
   summary(): CaseSummary
   onSummaryChanged(listener: () => void): () => void
@@ -84,7 +91,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
     }),
     start: () => backend.switchBackend(),
-    setReachable: (isReachable) => backend.setReachable(isReachable),
+    setSystemState: (state) => backend.setSystemState(state),
+    setReachable: (isReachable) => backend.setSystemState({ isAsleep: !isReachable, isNetworkOnline: isReachable }),
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,
     focusCase: (caseId) => send('caseFocused', caseId),
