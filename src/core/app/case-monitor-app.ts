@@ -8,6 +8,7 @@ import type { EventSink } from './delta-batcher'
 import { createKeyVerifier } from './key-verification'
 import { forwardSessionEvents } from './session-events'
 import { describeSettings } from './settings-view'
+import { createVisibleCases } from './visible-cases'
 
 export type { CaseSummary } from './case-summary'
 export type { EmbeddedSimulator } from './backend-switcher'
@@ -29,6 +30,8 @@ export interface CaseMonitorApp {
    * so a session on this machine goes offline too (the behaviour before setSystemState).
    */
   setReachable(isReachable: boolean): void
+  /** False while the window is hidden (closed to the tray) or minimised: none of its cases counts as on screen. */
+  setWindowShown(isShown: boolean): void
   summary(): CaseSummary
   onSummaryChanged(listener: () => void): () => void
   focusCase(caseId: string): void
@@ -47,6 +50,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     show: (notice) => !settings.get().notificationsEnabled || options.notify(notice),
   })
 
+  const visibleCases = createVisibleCases(() => backend.current()?.monitor ?? null)
+
   const backend = createBackendSwitcher({
     fetch: options.fetch,
     streamFetch: options.streamFetch,
@@ -59,6 +64,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     limits: options.limits,
     tuning: options.tuning,
     attach(session) {
+      visibleCases.applyTo(session.monitor)
       const stopForwarding = forwardSessionEvents(session, {
         clock,
         intervalMs: options.batchIntervalMs ?? 100,
@@ -86,6 +92,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       settings,
       secrets,
       settingsView,
+      visibleCases,
       send,
       clock,
       verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
@@ -93,6 +100,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     start: () => backend.switchBackend(),
     setSystemState: (state) => backend.setSystemState(state),
     setReachable: (isReachable) => backend.setSystemState({ isAsleep: !isReachable, isNetworkOnline: isReachable }),
+    setWindowShown: visibleCases.setWindowShown,
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,
     focusCase: (caseId) => send('caseFocused', caseId),

@@ -9,12 +9,14 @@ import { startDemoCase } from './demo-cases'
 import type { KeyVerifier } from './key-verification'
 import type { SecretStore } from './secret-store'
 import type { SettingsStore } from './settings-store'
+import type { VisibleCases } from './visible-cases'
 
 export interface CommandHandlerOptions {
   backend: Pick<BackendSwitcher, 'current' | 'switchBackend'>
   settings: SettingsStore
   secrets: SecretStore
   verifyKey: KeyVerifier
+  visibleCases: Pick<VisibleCases, 'report'>
   settingsView(): SettingsView
   send: EventSink
   clock: Clock
@@ -71,7 +73,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       return monitor.view(caseId)!
     },
     reportVisibleCases({ caseIds }) {
-      backend.current()?.monitor.setVisible(caseIds)
+      options.visibleCases.report(caseIds)
     },
     async updateSettings(patch) {
       const before = settings.get()

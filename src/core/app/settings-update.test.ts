@@ -44,6 +44,7 @@ function openHandlers(options: { apiKey?: string } = {}) {
     send: (event, payload) => sent.push({ event, payload }),
     clock: systemClock,
     verifyKey: async () => undefined,
+    visibleCases: { report: () => undefined },
   })
   return { handlers, memory, writes, settings, sent, switches: () => switches }
 }
