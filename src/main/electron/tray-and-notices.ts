@@ -29,6 +29,10 @@ export function createAppTray(options: { icon: NativeImage; showWindow(): void; 
   }
 }
 
+// Electron drops a notification nobody references, and its click with it (electron/electron#12690):
+// each one is held here until it is clicked, closed or fails.
+const shownNotices = new Set<Notification>()
+
 /** True when the notification was handed to the system; false leaves the completion pending for the next start. */
 export function showCompletionNotice(
   notice: CompletionNotice,
@@ -36,7 +40,14 @@ export function showCompletionNotice(
 ): boolean {
   if (!Notification.isSupported()) return false
   const notification = new Notification({ title: notice.title, body: notice.body, icon: options.icon })
-  notification.on('click', () => options.onClick(notice.caseId))
+  const release = (): void => void shownNotices.delete(notification)
+  notification.on('click', () => {
+    release()
+    options.onClick(notice.caseId)
+  })
+  notification.on('close', release)
+  notification.on('failed', release)
+  shownNotices.add(notification)
   notification.show()
   return true
 }
