@@ -25,11 +25,6 @@ export interface CaseMonitorApp {
   start(): Promise<void>
   /** Asleep takes every session offline; without a network only a session on this machine keeps running. */
   setSystemState(state: SystemState): void
-  /**
-   * @deprecated The old single fact, kept only until src/main calls setSystemState; false reads as asleep,
-   * so a session on this machine goes offline too (the behaviour before setSystemState).
-   */
-  setReachable(isReachable: boolean): void
   /** False while the window is hidden (closed to the tray) or minimised: none of its cases counts as on screen. */
   setWindowShown(isShown: boolean): void
   summary(): CaseSummary
@@ -99,7 +94,6 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     }),
     start: () => backend.switchBackend(),
     setSystemState: (state) => backend.setSystemState(state),
-    setReachable: (isReachable) => backend.setSystemState({ isAsleep: !isReachable, isNetworkOnline: isReachable }),
     setWindowShown: visibleCases.setWindowShown,
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,

@@ -1,18 +1,20 @@
 import { net, powerMonitor } from 'electron'
+import type { SystemState } from '../../shared/reachability'
 
 const onlineCheckMs = 5_000
 
 /**
- * Tells the core when Veridox cannot be reachable: the machine is going to sleep, or the network is
- * gone. Electron has no "online" event in the main process, so net.isOnline() is sampled.
+ * Tells the core when the machine sleeps and whether it has a network; the core decides what that
+ * means for each backend. Electron has no "online" event in the main process, so net.isOnline() is sampled.
  */
-export function watchReachability(onChange: (isReachable: boolean) => void): () => void {
+export function watchSystemState(onChange: (state: SystemState) => void): () => void {
   let isAsleep = false
-  let wasReachable = true
+  let last: SystemState | null = null
   const report = (): void => {
-    const isReachable = !isAsleep && net.isOnline()
-    if (isReachable !== wasReachable) onChange(isReachable)
-    wasReachable = isReachable
+    const state = { isAsleep, isNetworkOnline: net.isOnline() }
+    if (last && last.isAsleep === state.isAsleep && last.isNetworkOnline === state.isNetworkOnline) return
+    last = state
+    onChange(state)
   }
   const onSuspend = (): void => {
     isAsleep = true
