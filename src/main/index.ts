@@ -1,6 +1,6 @@
-import { app, nativeImage, net, type BrowserWindow } from 'electron'
+import { app, dialog, nativeImage, net, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { createCaseMonitorApp } from '../core/app/case-monitor-app'
+import { createCaseMonitorApp, type CaseMonitorApp } from '../core/app/case-monitor-app'
 import { createCommandDispatcher } from '../core/app/command-dispatcher'
 import { createSettingsStore } from '../core/app/settings-store'
 import { systemClock } from '../core/runtime/clock'
@@ -11,17 +11,22 @@ import { startEmbeddedSimulator } from './electron/embedded-simulator'
 import { openElectronDocument, openElectronProfileDocuments } from './electron/electron-stores'
 import { createEventSender, registerCommandHandlers } from './electron/ipc-main-adapter'
 import { openKeychainSecretStore } from './electron/keychain-secret-store'
-import { createMainWindow, denyAllPermissions, rendererLocation } from './electron/main-window'
-import { watchReachability } from './electron/system-signals'
+import { createMainWindow, grantOnlyClipboardWrite, rendererLocation } from './electron/main-window'
+import { createStreamFetch } from './electron/stream-fetch'
+import { watchSystemState } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
+import { recoverWindowFailures } from './electron/window-recovery'
 
 // The composition root: it builds the Electron-free core, gives it Electron's I/O, and wires the two.
 // A separate profile folder lets tests (and a second analyst account) run without touching the usual one.
 if (process.env.CASE_MONITOR_USER_DATA) app.setPath('userData', process.env.CASE_MONITOR_USER_DATA)
-if (!app.requestSingleInstanceLock()) app.quit()
 
+const appId = 'ai.veridox.case-monitor'
 let mainWindow: BrowserWindow | null = null
 let isQuitting = false
+let hasStarted = false
+// A launch heard before the window exists: the window is brought forward as soon as there is one.
+let isRevealPending = false
 // The log file is what an analyst can send to support; lines carry facts, never keys (see runtime/log.ts).
 let logFile: RotatingLogFile | null = null
 const log = createConsoleLog(process.env.CASE_MONITOR_LOG === 'debug' ? 'debug' : 'info', (line) => {
@@ -29,16 +34,33 @@ const log = createConsoleLog(process.env.CASE_MONITOR_LOG === 'debug' ? 'debug' 
   logFile?.writeLine(line)
 })
 
+const reasonOf = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : 'unknown').slice(0, 500)
+
+function reveal(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) revealWindow(mainWindow)
+  else isRevealPending = true
+}
+
+function failToStart(error: unknown): void {
+  const reason = reasonOf(error)
+  log('error', 'Case Monitor could not start', { reason })
+  logFile?.close()
+  dialog.showErrorBox('Case Monitor could not start', `${reason}\n\nThe log file in ${app.getPath('logs')} has the details.`)
+  app.exit(1)
+}
+
 async function start(): Promise<void> {
-  app.setAppUserModelId('ai.veridox.case-monitor')
+  // Windows shows a toast only for the ID its shortcut carries: the installer's appId, or the dev binary itself.
+  app.setAppUserModelId(app.isPackaged ? appId : process.execPath)
   logFile = openAppLogFile()
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
-  const location = rendererLocation(process.env.ELECTRON_RENDERER_URL)
+  const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
 
-  const caseApp = createCaseMonitorApp({
-    // Chromium's network stack: it honours the system's proxy settings, which corporate networks need.
+  const caseApp: CaseMonitorApp = createCaseMonitorApp({
+    // Chromium's network stack for REST calls: it honours the system's proxy settings, which corporate networks need.
     fetch: net.fetch as typeof fetch,
+    streamFetch: createStreamFetch(),
     clock: systemClock,
     log,
     settings: createSettingsStore(openElectronDocument('settings', log), log),
@@ -50,40 +72,45 @@ async function start(): Promise<void> {
       showCompletionNotice(notice, {
         icon,
         onClick(caseId) {
-          revealWindow(mainWindow)
+          reveal()
           if (caseId) caseApp.focusCase(caseId)
         },
       }),
   })
   registerCommandHandlers(createCommandDispatcher(caseApp.handlers, log), location.isTrustedFrameUrl)
 
-  denyAllPermissions()
-  mainWindow = createMainWindow(location, icon)
+  grantOnlyClipboardWrite(location)
+  const window = createMainWindow(location, icon, app.isPackaged)
+  mainWindow = window
+  recoverWindowFailures(window, log)
   // Closing the window keeps the app watching from the tray; Quit in the tray menu ends it.
-  mainWindow.on('close', (event) => {
+  window.on('close', (event) => {
     if (isQuitting) return
     event.preventDefault()
-    mainWindow?.hide()
+    window.hide()
   })
+  const reportShown = (): void => caseApp.setWindowShown(window.isVisible() && !window.isMinimized())
+  window.on('show', reportShown)
+  window.on('hide', reportShown)
+  window.on('minimize', reportShown)
+  window.on('restore', reportShown)
   const tray = createAppTray({
     icon: trayIcon,
-    showWindow: () => revealWindow(mainWindow),
+    showWindow: reveal,
     quit: () => {
       isQuitting = true
       app.quit()
     },
   })
   caseApp.onSummaryChanged(() => tray.update(caseApp.summary()))
-  const stopWatchingReachability = watchReachability((isReachable) => caseApp.setReachable(isReachable))
+  const stopWatchingSystem = watchSystemState((state) => caseApp.setSystemState(state))
 
-  app.on('second-instance', () => revealWindow(mainWindow))
-  app.on('activate', () => revealWindow(mainWindow))
   let disposed = false
   app.on('before-quit', (event) => {
     isQuitting = true
     if (disposed) return
     event.preventDefault()
-    stopWatchingReachability()
+    stopWatchingSystem()
     void caseApp.dispose().finally(() => {
       disposed = true
       tray.destroy()
@@ -92,12 +119,23 @@ async function start(): Promise<void> {
   })
 
   await caseApp.start()
+  hasStarted = true
+  if (isRevealPending) reveal()
 }
 
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    log('error', 'Case Monitor could not start', { reason: error instanceof Error ? error.message : 'unknown' })
-    app.exit(1)
+// A second launch only brings the first one forward; it must not start a second app on the same files.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  process.on('uncaughtException', (error) => {
+    if (!hasStarted) return failToStart(error)
+    log('error', 'Unexpected error in the main process', { reason: reasonOf(error) })
   })
+  process.on('unhandledRejection', (reason) => {
+    log('error', 'Unhandled promise rejection in the main process', { reason: reasonOf(reason) })
+  })
+  // Registered before ready: a launch during start-up is heard, and answered once the window exists.
+  app.on('second-instance', reveal)
+  app.on('activate', reveal)
+  app.whenReady().then(start).catch(failToStart)
+}

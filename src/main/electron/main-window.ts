@@ -8,8 +8,9 @@ export interface RendererLocation {
   isTrustedFrameUrl(url: string): boolean
 }
 
-export function rendererLocation(devServerUrl: string | undefined): RendererLocation {
-  if (devServerUrl) {
+/** The dev server's page only in a development run: a packaged app loads its own files, whatever the environment says. */
+export function rendererLocation(devServerUrl: string | undefined, isPackaged: boolean): RendererLocation {
+  if (devServerUrl && !isPackaged) {
     const origin = new URL(devServerUrl).origin
     return { url: devServerUrl, isTrustedFrameUrl: (url) => url.startsWith(`${origin}/`) }
   }
@@ -27,13 +28,22 @@ const isVeridoxPage = (url: string): boolean => {
   }
 }
 
-/** The page needs no camera, microphone, geolocation or other permission: every request is refused. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+// Copy case ID writes to the clipboard; the page needs no camera, microphone, location or anything else.
+const grantedPermissions = new Set(['clipboard-sanitized-write'])
+
+/** Every permission is refused but writing to the clipboard, and that only for the app's own page. */
+export function grantOnlyClipboardWrite(location: RendererLocation): void {
+  const isGranted = (permission: string, requestingUrl: string | undefined): boolean =>
+    grantedPermissions.has(permission) && requestingUrl !== undefined && location.isTrustedFrameUrl(requestingUrl)
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isGranted(permission, details.requestingUrl)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isGranted(permission, details.requestingUrl),
+  )
 }
 
-export function createMainWindow(location: RendererLocation, icon: Electron.NativeImage): BrowserWindow {
+export function createMainWindow(location: RendererLocation, icon: Electron.NativeImage, isPackaged: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1240,
     height: 820,
@@ -53,6 +63,7 @@ export function createMainWindow(location: RendererLocation, icon: Electron.Nati
       webSecurity: true,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: !isPackaged,
     },
   })
   window.once('ready-to-show', () => window.show())
