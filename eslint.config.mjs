@@ -101,6 +101,17 @@ const boundaries = [
     rules: { 'no-restricted-imports': restrictedPackages([packages.electron, packages.electronStore]) },
   },
   {
+    // The Electron stand-in is typed by Electron's own declarations: types only, never the package itself.
+    files: ['e2e/desktop/stand-in/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ ...packages.electron, allowTypeImports: true }, packages.electronStore], patterns: [electronSubpaths] },
+      ],
+    },
+  },
+  {
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': restrictedPackages(noElectronOrVue),

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { systemChromium } from './e2e/fixtures/system-chromium'
 
-// Debian's Chromium: Playwright's own browser download is unreachable here (see docs/testing.md).
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// A system Chromium where there is one (CHROMIUM_PATH, Debian's, Chrome), else Playwright's own (docs/testing.md).
+const chromiumPath = systemChromium()
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,6 +35,27 @@ export default defineConfig({
             '--disable-background-networking',
             '--disable-component-update',
             '--disable-sync',
+          ],
+        },
+      },
+    },
+    {
+      // The built main process under the Electron stand-in; its windows are pages in Chromium loaded from file://, as Electron loads them.
+      name: 'desktop',
+      testDir: 'e2e/desktop',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--allow-file-access-from-files',
           ],
         },
       },

@@ -1,0 +1,64 @@
+import { expect, test } from '../harness/desktop-fixture'
+import { connectThroughSettings, startHost } from '../harness/desktop-steps'
+
+test('ten streams and the REST calls share Chromium’s six connections per HTTP/1.1 host', async ({ desktop }) => {
+  const app = await desktop.launch({ connectionsPerHost: 6 })
+  const page = await (await app.mainWindow()).loadedPage()
+  const rows = page.locator('[data-case-id]')
+  await expect(rows).toHaveCount(8)
+  await expect(page.getByText('Live', { exact: true })).toHaveCount(8, { timeout: 10_000 })
+  const started = Date.now()
+  await page.getByRole('button', { name: 'Start a demo case' }).click()
+  await expect(rows).toHaveCount(9, { timeout: 2_000 })
+  expect(Date.now() - started).toBeLessThan(2_000)
+  await expect(page.getByText(/Polling/)).toHaveCount(0)
+})
+
+test('demo mode stays live without a network: its server is on this machine', async ({ desktop }) => {
+  const app = await desktop.launch()
+  const page = await (await app.mainWindow()).loadedPage()
+  await expect(page.locator('[data-case-id]')).toHaveCount(8)
+  app.setOnline(false)
+  // main samples net.isOnline() every 5 s
+  await page.waitForTimeout(6_500)
+  await expect(page.getByText('Offline', { exact: true })).toHaveCount(0)
+  await expect(page.getByText('Live', { exact: true }).first()).toBeVisible()
+})
+
+test('suspend takes cases offline with no requests; resume reconnects spread out', async ({ desktop }) => {
+  const host = await startHost({ analysisMs: 120_000 })
+  try {
+    const cases = Array.from({ length: 10 }, (_, index) =>
+      host.control.createCase({ label: `Sleep claim ${index}`, fileLabels: ['a.pdf'], fileDurationsMs: [120_000] }),
+    )
+    const app = await desktop.launch()
+    const page = await (await app.mainWindow()).loadedPage()
+    await connectThroughSettings(page, host.baseUrl)
+    await page.getByLabel('Case IDs or dashboard links to watch').fill(cases.map((item) => item.caseId).join('\n'))
+    await page.keyboard.press('Enter')
+    await expect.poll(() => host.control.stats().openStreams, { timeout: 15_000 }).toBe(10)
+
+    app.power('suspend')
+    await expect.poll(() => host.control.stats().openStreams, { timeout: 5_000 }).toBe(0)
+    await expect(page.getByText('Offline', { exact: true })).toHaveCount(10)
+    const quiet = JSON.stringify(host.control.stats().requestsByRoute)
+    await page.waitForTimeout(3_000)
+    expect(JSON.stringify(host.control.stats().requestsByRoute)).toBe(quiet)
+
+    const openedBefore = host.control.stats().streamsOpened
+    const reopenedAt: number[] = []
+    app.power('resume')
+    const resumedAt = Date.now()
+    while (reopenedAt.length < 10 && Date.now() - resumedAt < 15_000) {
+      const opened = host.control.stats().streamsOpened - openedBefore
+      while (reopenedAt.length < opened) reopenedAt.push(Date.now() - resumedAt)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(reopenedAt).toHaveLength(10)
+    // Spread by jitter, not a thundering herd.
+    expect(reopenedAt.at(-1)! - reopenedAt[0]!).toBeGreaterThan(800)
+    await expect(page.getByText('Offline', { exact: true })).toHaveCount(0)
+  } finally {
+    await host.close()
+  }
+})
