@@ -1,29 +1,12 @@
-import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-
-const root = resolve(__dirname, '../..')
-const electronDir = join(root, 'node_modules/electron')
-const pathFile = join(electronDir, 'path.txt')
-const executable = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8')) : null
+import { expect, test } from '@playwright/test'
+import { electronMissing, electronMissingReason, launchElectron, newUserData } from './electron-app'
 
 // Electron downloads its binary from GitHub on first use. Where that cannot happen, these specs say so
-// instead of failing; every other layer is still tested (core, CLI, renderer in Chromium).
-test.skip(
-  executable === null || !existsSync(executable),
-  'The Electron binary is not installed (node_modules/electron/path.txt is missing) because it downloads from GitHub, which this machine cannot reach; run `npx install-electron` where it can.',
-)
+// instead of failing; every other layer is still tested (core, CLI, renderer in Chromium, the desktop stand-in).
+test.skip(electronMissing, electronMissingReason)
 
 test('the real window opens on the simulator with a locked-down bridge', async () => {
-  const userData = mkdtempSync(join(tmpdir(), 'case-monitor-electron-'))
-  // Chromium cannot start its OS sandbox as root (CI runs as root), so there it runs without; isolation is still checked below.
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
-  const app = await electron.launch({
-    executablePath: executable!,
-    args: [...rootArgs, join(root, 'out/main/index.js')],
-    env: { ...process.env, CASE_MONITOR_LOG: 'info', CASE_MONITOR_USER_DATA: userData },
-  })
+  const app = await launchElectron(newUserData())
   try {
     const window = await app.firstWindow()
     await expect(window).toHaveTitle(/Case Monitor/)
