@@ -3,6 +3,16 @@ import { systemChromium } from './e2e/fixtures/system-chromium'
 
 // A system Chromium where there is one (CHROMIUM_PATH, Debian's, Chrome), else Playwright's own (docs/testing.md).
 const chromiumPath = systemChromium()
+// Offline and root-friendly: no sandbox (CI runs as root), no GPU, no background traffic.
+const quietChromium = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,15 +37,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: quietChromium,
         },
       },
     },
@@ -47,16 +49,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--allow-file-access-from-files',
-          ],
+          args: [...quietChromium, '--allow-file-access-from-files'],
         },
       },
     },

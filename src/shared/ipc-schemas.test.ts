@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { customBaseUrlProblem } from './endpoint-rules'
 import { commandInputSchemas, settingsViewSchema } from './ipc-schemas'
 import type { SettingsView } from './backend'
+import { settingsViewFixture } from './testing/settings-view-fixture'
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? '')
@@ -35,18 +36,7 @@ describe('the IPC boundary', () => {
 })
 
 describe('the settings the window is sent', () => {
-  const view: SettingsView = {
-    mode: 'simulator',
-    region: 'uk',
-    customBaseUrl: null,
-    activeBaseUrl: 'http://127.0.0.1:4010',
-    hasApiKey: false,
-    keyProtection: null,
-    keyEndpoint: null,
-    isKeyForOtherEndpoint: false,
-    savedKeyProblem: null,
-    notificationsEnabled: true,
-  }
+  const view: SettingsView = settingsViewFixture()
 
   it.each(['keychain_unavailable', 'unreadable', null])('carry a saved key problem of %j', (savedKeyProblem) => {
     expect(settingsViewSchema.safeParse({ ...view, savedKeyProblem }).success).toBe(true)

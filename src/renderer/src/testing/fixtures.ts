@@ -1,6 +1,7 @@
 import type { SettingsView } from '@shared/backend'
 import type { CaseView, FileView } from '@shared/case-view'
 import { caseViewFixture } from '@shared/testing/case-view-fixture'
+import { settingsViewFixture } from '@shared/testing/settings-view-fixture'
 
 let counter = 0
 
@@ -35,17 +36,5 @@ export function makeFile(overrides: Partial<FileView> = {}): FileView {
 }
 
 export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsView {
-  return {
-    mode: 'simulator',
-    region: 'uk',
-    customBaseUrl: null,
-    activeBaseUrl: 'http://127.0.0.1:4010',
-    hasApiKey: false,
-    keyProtection: null,
-    keyEndpoint: null,
-    isKeyForOtherEndpoint: false,
-    savedKeyProblem: null,
-    notificationsEnabled: true,
-    ...overrides,
-  }
+  return settingsViewFixture(overrides)
 }

@@ -1,0 +1,18 @@
+import type { SettingsView } from '../backend'
+
+/** The settings a fresh install sends the window (simulator, no key), with the fields a test changes. */
+export function settingsViewFixture(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    mode: 'simulator',
+    region: 'uk',
+    customBaseUrl: null,
+    activeBaseUrl: 'http://127.0.0.1:4010',
+    hasApiKey: false,
+    keyProtection: null,
+    keyEndpoint: null,
+    isKeyForOtherEndpoint: false,
+    savedKeyProblem: null,
+    notificationsEnabled: true,
+    ...overrides,
+  }
+}
