@@ -75,6 +75,7 @@ export function createMainWindow(location: RendererLocation, icon: Electron.Nati
     if (isVeridoxPage(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  void window.loadURL(location.url)
+  // A failed load rejects here and emits did-fail-load, which window-recovery.ts reports: one failure, told once.
+  window.loadURL(location.url).catch(() => undefined)
   return window
 }
