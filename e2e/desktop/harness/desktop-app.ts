@@ -20,6 +20,8 @@ export interface LaunchOptions {
   connectionsPerHost?: number
   proxy?: string
   env?: Record<string, string>
+  /** What runs the main process, this Node by default: a wrapper can set up the machine first (e.g. its network). */
+  execPath?: string
 }
 
 export interface TrayRecord {
@@ -69,6 +71,7 @@ export class DesktopApp {
     this.child = fork(standInLauncher, [mainBundle], {
       cwd: repoRoot,
       execArgv: ['--expose-gc'],
+      execPath: options.execPath,
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',

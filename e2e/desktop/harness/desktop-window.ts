@@ -25,6 +25,8 @@ export class DesktopWindow {
   url = ''
   crashes = 0
   readonly openRequests: string[] = []
+  /** Opens main let through: Electron would have opened a new window for each. */
+  readonly allowedOpens: string[] = []
   readonly refusedNavigations: string[] = []
   private pageReady: Promise<Page> | null = null
 
@@ -121,7 +123,8 @@ export class DesktopWindow {
     })
     await page.exposeBinding('__standInWindowOpen', async (_source, url: string) => {
       this.openRequests.push(url)
-      await this.app.request({ kind: 'window-open', windowId: this.windowId, url })
+      const { action } = await this.app.request<{ action: string }>({ kind: 'window-open', windowId: this.windowId, url })
+      if (action === 'allow') this.allowedOpens.push(url)
       this.app.notify()
     })
     if (this.options.preload) await page.addInitScript({ content: sandboxedPreloadScript(this.options.preload) })
@@ -136,7 +139,8 @@ export class DesktopWindow {
       if (!prevented) return route.continue()
       this.refusedNavigations.push(request.url())
       this.app.notify()
-      return route.abort('blockedbyclient')
+      // As a prevented will-navigate: the navigation is cancelled and the page stays (a blocked one would commit an error page).
+      return route.abort('aborted')
     })
     page.on('crash', () => {
       this.crashes += 1
