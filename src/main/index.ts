@@ -45,7 +45,10 @@ function failToStart(error: unknown): void {
   const reason = reasonOf(error)
   log('error', 'Case Monitor could not start', { reason })
   logFile?.close()
-  dialog.showErrorBox('Case Monitor could not start', `${reason}\n\nThe log file in ${app.getPath('logs')} has the details.`)
+  dialog.showErrorBox(
+    'Case Monitor could not start',
+    `Case Monitor stopped while starting and is not watching your cases. Starting it again may help.\n\nFor support: ${reason}\nThe log file is in ${app.getPath('logs')}.`,
+  )
   app.exit(1)
 }
 

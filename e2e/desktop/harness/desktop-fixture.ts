@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DesktopApp, type LaunchOptions } from './desktop-app'
@@ -29,6 +29,7 @@ export const test = base.extend<{ desktop: Desktop }>({
       }
       await app.kill()
     }
+    rmSync(home, { recursive: true, force: true })
   },
 })
 

@@ -10,10 +10,11 @@ test('ten streams and the REST calls share Chromium’s six connections per HTTP
   await expect(page.getByText('Live', { exact: true })).toHaveCount(8, { timeout: 10_000 })
   const started = Date.now()
   await page.getByRole('button', { name: 'Start a demo case' }).click()
-  await expect(rows).toHaveCount(9, { timeout: 2_000 })
+  await expect(rows).toHaveCount(9, { timeout: 5_000 })
   const elapsedMs = Date.now() - started
   console.log(`Start a demo case with 8 streams open and 6 connections per host: ${elapsedMs} ms`)
-  expect(elapsedMs).toBeLessThan(2_000)
+  // 18.7 s when the streams held the pool; the bound leaves room for a busy 2-core machine.
+  expect(elapsedMs).toBeLessThan(5_000)
   await expect(page.getByText(/Polling/)).toHaveCount(0)
 })
 
