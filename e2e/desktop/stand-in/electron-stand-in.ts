@@ -3,6 +3,7 @@ import { StandInApp } from './stand-in-app'
 import { dialog, shell, StandInMenu, StandInNotification, StandInTray, wireDesktop } from './stand-in-desktop'
 import { nativeImage, nativeTheme, net, powerMonitor, safeStorage, wireSystem } from './stand-in-system'
 import { ipcMain, session, StandInBrowserWindow, wireWindows } from './stand-in-window'
+import { wireRequests } from './stand-in-wire'
 
 /**
  * What `require('electron')` gives the built main process in tests. Each piece is typed by a Pick of
@@ -14,6 +15,7 @@ export function createElectronStandIn(): object {
   wireWindows(app)
   wireDesktop()
   wireSystem()
+  wireRequests()
   const modules: Record<string, unknown> = {
     app,
     BrowserWindow: StandInBrowserWindow,

@@ -42,6 +42,8 @@ export type FromMain =
   | { kind: 'dialog'; type: 'error-box' | 'message-box'; title: string; content: string }
   | { kind: 'open-external'; url: string }
   | { kind: 'net-fetch'; url: string; method: string; cache: string | null }
+  /** Any HTTP request the process starts (net.fetch and Node's fetch alike), with the headers it carries. */
+  | { kind: 'http-request'; origin: string; method: string; path: string; headers: string[] }
   | { kind: 'second-instance-sent' }
   | { kind: 'app-event'; name: string }
   | { kind: 'reply'; requestId: number; value: unknown }
