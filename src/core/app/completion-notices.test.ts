@@ -15,10 +15,17 @@ function announcement(overrides: Partial<CompletionAnnouncement> = {}): Completi
 }
 
 describe('completion notices', () => {
-  it('names the case and its risk in words', () => {
-    const notice = describeCompletion(announcement({ risk: 'high', failedFileCount: 1 }))
-    expect(notice.title).toBe('Analysis complete: Mortgage application')
-    expect(notice.body).toBe('2 files · High risk · 1 could not be analysed')
+  it('names the case and its risk in words; high risk stands out in the title', () => {
+    const high = describeCompletion(announcement({ risk: 'high', failedFileCount: 1 }))
+    expect(high.title).toBe('High risk: Mortgage application')
+    expect(high.body).toBe('Analysis complete · 2 files · High risk · 1 file could not be analysed')
+    const low = describeCompletion(announcement({ risk: 'low', fileCount: 1 }))
+    expect(low.title).toBe('Analysis complete: Mortgage application')
+    expect(low.body).toBe('1 file · Low risk')
+  })
+
+  it('says how many files could not be analysed, in words', () => {
+    expect(describeCompletion(announcement({ fileCount: 3, failedFileCount: 2 })).body).toBe('3 files · 2 files could not be analysed')
   })
 
   it('gives unlabelled cases created together different titles', () => {
@@ -34,5 +41,13 @@ describe('completion notices', () => {
       announcement({ label: ' ', caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4', risk: 'medium' }),
     ])
     expect(notice).toEqual({ title: '2 cases completed', body: 'Payslip, Case …a1b2c3d4 · highest risk Medium', caseId: null })
+  })
+
+  it('puts high risk in a summary’s title', () => {
+    const notice = describeCompletions([
+      announcement({ label: 'Payslip', risk: 'high' }),
+      announcement({ label: 'Bank statement', caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4' }),
+    ])
+    expect(notice.title).toBe('2 cases completed · 1 high risk')
   })
 })

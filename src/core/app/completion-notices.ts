@@ -10,12 +10,17 @@ export interface CompletionNotice {
   caseId: string | null
 }
 
+const files = (count: number): string => `${count} ${count === 1 ? 'file' : 'files'}`
+
 export function describeCompletion(announcement: CompletionAnnouncement): CompletionNotice {
-  const parts = [`${announcement.fileCount} ${announcement.fileCount === 1 ? 'file' : 'files'}`]
+  // High risk is what an analyst acts on first, so it leads the title; the body still says it was completed.
+  const isHighRisk = announcement.risk === 'high'
+  const parts = isHighRisk ? ['Analysis complete'] : []
+  parts.push(files(announcement.fileCount))
   if (announcement.risk) parts.push(`${riskWord(announcement.risk)} risk`)
-  if (announcement.failedFileCount > 0) parts.push(`${announcement.failedFileCount} could not be analysed`)
+  if (announcement.failedFileCount > 0) parts.push(`${files(announcement.failedFileCount)} could not be analysed`)
   return {
-    title: `Analysis complete: ${caseName(announcement)}`,
+    title: `${isHighRisk ? 'High risk' : 'Analysis complete'}: ${caseName(announcement)}`,
     body: parts.join(' · '),
     caseId: announcement.caseId,
   }
@@ -26,8 +31,9 @@ export function describeCompletions(announcements: readonly CompletionAnnounceme
   const worst = mostSevereRisk(announcements.map((a) => a.risk))
   const names = announcements.slice(0, 3).map((a) => caseName(a))
   const more = announcements.length > 3 ? ` and ${announcements.length - 3} more` : ''
+  const highRisk = announcements.filter((a) => a.risk === 'high').length
   return {
-    title: `${announcements.length} cases completed`,
+    title: `${announcements.length} cases completed${highRisk > 0 ? ` · ${highRisk} high risk` : ''}`,
     body: `${names.join(', ')}${more}${worst ? ` · highest risk ${riskWord(worst)}` : ''}`,
     caseId: null,
   }
