@@ -107,3 +107,19 @@ test('a hidden window gives its on-screen cases’ stream slots back, and takes 
     await host.close()
   }
 })
+
+test('the tray is redrawn when its counts change, not on every batch of progress', async ({ desktop }) => {
+  const app = await desktop.launch()
+  const page = await (await app.mainWindow()).loadedPage()
+  await expect(page.locator('[data-case-id]')).toHaveCount(8)
+  // Demo cases stream progress several times a second; the counts move far less often.
+  const sendsBefore = app.of('webcontents-send').length
+  await page.waitForTimeout(5_000)
+  expect(app.of('webcontents-send').length - sendsBefore).toBeGreaterThan(10)
+  const tooltips = app
+    .of('tray')
+    .map((record) => record.tooltip)
+    .filter((tooltip) => tooltip !== '')
+  expect(tooltips.length).toBeGreaterThan(0)
+  for (let index = 1; index < tooltips.length; index++) expect(tooltips[index]).not.toBe(tooltips[index - 1])
+})

@@ -16,18 +16,24 @@ export function summarizeCases(views: Iterable<Pick<CaseView, 'state'>>): CaseSu
 export interface CaseSummaryFeed {
   summary(): CaseSummary
   onChanged(listener: () => void): () => void
-  /** Tells listeners the counts may have moved; they read `summary()` when they want it. */
+  /** The counts may have moved: listeners hear of it only when they did, so the tray is not redrawn per batch. */
   changed(): void
 }
 
 export function createCaseSummaryFeed(views: () => readonly CaseView[]): CaseSummaryFeed {
   const listeners = new Set<() => void>()
+  let last = ''
   return {
     summary: () => summarizeCases(views()),
     onChanged(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    changed: () => listeners.forEach((listener) => listener()),
+    changed() {
+      const now = JSON.stringify(summarizeCases(views()))
+      if (now === last) return
+      last = now
+      listeners.forEach((listener) => listener())
+    },
   }
 }
