@@ -46,6 +46,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   clearApiKey: none,
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
+  quitApp: none,
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

@@ -23,6 +23,8 @@ export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'att
   hasTray?: boolean
   /** How the app starts at login on this system; absent where it cannot. */
   loginItem?: LoginItem
+  /** The tray's Quit, for the window's own Quit button and Ctrl+Q. */
+  quit?: () => void
 }
 
 export interface CaseMonitorApp {
@@ -98,6 +100,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
       loginItem: options.loginItem,
       log,
+      quit: options.quit,
     }),
     start: () => backend.switchBackend(),
     setSystemState: (state) => backend.setSystemState(state),

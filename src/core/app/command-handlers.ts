@@ -25,6 +25,8 @@ export interface CommandHandlerOptions {
   /** Absent where the app cannot start at login (the CLI, tests of other things). */
   loginItem?: LoginItem
   log?: Log
+  /** Ends the app as the tray's Quit does; absent where there is no app to quit. */
+  quit?: () => void
 }
 
 /** Each command the window can send, already validated by the dispatcher; the work is done by the modules behind. */
@@ -132,6 +134,10 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
     clearApiKey() {
       secrets.clear()
       return switchBackend()
+    },
+    quitApp() {
+      if (!options.quit) throw new AppError('not_available', 'Case Monitor cannot be quit from here.')
+      options.quit()
     },
     async startDemoCase() {
       const session = requireSession()

@@ -16,7 +16,13 @@ export interface StoredSettings {
   limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, startAtLogin: false, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  notificationsEnabled: true,
+  startAtLogin: false,
+  limits: documentedLimits,
+}
 
 const limit = z.number().int().min(1).max(100_000)
 

@@ -35,7 +35,7 @@ describe('start at login', () => {
     expect(openHandlers(undefined, { startAtLogin: 'yes' }).settings.get().startAtLogin).toBe(false)
   })
 
-  it('registers the login item, then saves; switching it off unregisters it', async () => {
+  it('saves the setting and registers the login item; switching it off unregisters it', async () => {
     const calls: boolean[] = []
     const { handlers, document } = openHandlers({ setEnabled: (isEnabled) => void calls.push(isEnabled) })
     const view = await handlers.updateSettings({ startAtLogin: true })
