@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createCaseMonitorApp, type CaseMonitorApp } from '../core/app/case-monitor-app'
 import { createCommandDispatcher } from '../core/app/command-dispatcher'
 import { createSettingsStore } from '../core/app/settings-store'
+import { createWindowCloseRule, isHiddenLaunch } from '../core/desktop/window-close-rule'
 import { systemClock } from '../core/runtime/clock'
 import { createConsoleLog } from '../core/runtime/log'
 import type { RotatingLogFile } from '../core/runtime/rotating-log-file'
@@ -10,11 +11,13 @@ import { openAppLogFile } from './electron/app-log-file'
 import { startEmbeddedSimulator } from './electron/embedded-simulator'
 import { openElectronDocument, openElectronProfileDocuments } from './electron/electron-stores'
 import { createEventSender, registerCommandHandlers } from './electron/ipc-main-adapter'
+import { createLoginItem, wasOpenedAtLogin } from './electron/login-item'
 import { openKeychainSecretStore } from './electron/keychain-secret-store'
 import { createMainWindow, grantOnlyClipboardWrite, rendererLocation } from './electron/main-window'
 import { createStreamFetch } from './electron/stream-fetch'
 import { watchSystemState } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
+import { detectSystemTray } from './electron/tray-check'
 import { recoverWindowFailures } from './electron/window-recovery'
 
 // The composition root: it builds the Electron-free core, gives it Electron's I/O, and wires the two.
@@ -59,6 +62,14 @@ async function start(): Promise<void> {
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
+  const hasTray = await detectSystemTray(log)
+  const settings = createSettingsStore(openElectronDocument('settings', log), log)
+  const loginItem = createLoginItem()
+  const send = createEventSender(() => mainWindow?.webContents ?? null)
+  const quit = (): void => {
+    isQuitting = true
+    app.quit()
+  }
 
   const caseApp: CaseMonitorApp = createCaseMonitorApp({
     // Chromium's network stack for REST calls: it honours the system's proxy settings, which corporate networks need.
@@ -66,11 +77,14 @@ async function start(): Promise<void> {
     streamFetch: createStreamFetch(),
     clock: systemClock,
     log,
-    settings: createSettingsStore(openElectronDocument('settings', log), log),
+    settings,
     secrets: await openKeychainSecretStore(openElectronDocument('secrets', log), log),
     openProfileDocuments: (profileId) => openElectronProfileDocuments(profileId, log),
     startSimulator: startEmbeddedSimulator,
-    send: createEventSender(() => mainWindow?.webContents ?? null),
+    send,
+    hasTray,
+    loginItem,
+    quit,
     notify: (notice) =>
       showCompletionNotice(notice, {
         icon,
@@ -83,27 +97,30 @@ async function start(): Promise<void> {
   registerCommandHandlers(createCommandDispatcher(caseApp.handlers, log), location.isTrustedFrameUrl)
 
   grantOnlyClipboardWrite(location)
-  const window = createMainWindow(location, icon, app.isPackaged)
+  const startsHidden = isHiddenLaunch(process.argv, wasOpenedAtLogin())
+  const window = createMainWindow(location, icon, app.isPackaged, startsHidden ? (hasTray ? 'hidden' : 'minimized') : 'shown')
   mainWindow = window
   recoverWindowFailures(window, log)
-  // Closing the window keeps the app watching from the tray; Quit in the tray menu ends it.
+  // Closing the window keeps the app watching from the tray, or from the taskbar where there is no tray.
+  const closeRule = createWindowCloseRule({ hasTray, notes: openElectronDocument('window-notes', log) })
   window.on('close', (event) => {
     if (isQuitting) return
     event.preventDefault()
-    window.hide()
+    const { action, shouldExplain } = closeRule.close()
+    if (action === 'hide') window.hide()
+    else window.minimize()
+    if (shouldExplain) send('closedWithoutTray', null)
   })
   const reportShown = (): void => caseApp.setWindowShown(window.isVisible() && !window.isMinimized())
   window.on('show', reportShown)
   window.on('hide', reportShown)
   window.on('minimize', reportShown)
   window.on('restore', reportShown)
+  reportShown()
   const tray = createAppTray({
     icon: trayIcon,
     showWindow: reveal,
-    quit: () => {
-      isQuitting = true
-      app.quit()
-    },
+    quit,
   })
   caseApp.onSummaryChanged(() => tray.update(caseApp.summary()))
   const stopWatchingSystem = watchSystemState((state) => caseApp.setSystemState(state))
@@ -121,6 +138,14 @@ async function start(): Promise<void> {
     })
   })
 
+  // A moved AppImage or a new install path: the entry is rewritten so the next login starts this one.
+  if (settings.get().startAtLogin) {
+    try {
+      loginItem.setEnabled(true)
+    } catch (error) {
+      log('warn', 'Could not refresh the login item', { reason: reasonOf(error) })
+    }
+  }
   await caseApp.start()
   hasStarted = true
   if (isRevealPending) reveal()
@@ -138,7 +163,10 @@ if (!app.requestSingleInstanceLock()) {
     log('error', 'Unhandled promise rejection in the main process', { reason: reasonOf(reason) })
   })
   // Registered before ready: a launch during start-up is heard, and answered once the window exists.
-  app.on('second-instance', reveal)
+  // A login session starting the app again (--hidden) must not pull the running window out of the tray.
+  app.on('second-instance', (_event, argv) => {
+    if (!isHiddenLaunch(argv, false)) reveal()
+  })
   app.on('activate', reveal)
   app.whenReady().then(start).catch(failToStart)
 }

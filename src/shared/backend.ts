@@ -45,4 +45,7 @@ export interface SettingsView {
   /** A key is saved on disk but could not be read at launch; null once a key is saved or cleared. Never the key or its entry. */
   savedKeyProblem: SavedKeyProblem | null
   notificationsEnabled: boolean
+  startAtLogin: boolean
+  /** False where the desktop shows no tray icon (stock GNOME): closing the window minimises it instead. */
+  hasTray: boolean
 }

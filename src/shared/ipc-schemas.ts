@@ -39,12 +39,14 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       region: z.enum(['uk', 'ca', 'custom']).optional(),
       customBaseUrl: baseUrl.nullable().optional(),
       notificationsEnabled: z.boolean().optional(),
+      startAtLogin: z.boolean().optional(),
     }),
   ]),
   setApiKey: z.tuple([z.strictObject({ apiKey })]),
   clearApiKey: none,
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
+  quitApp: none,
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })
@@ -61,4 +63,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   isKeyForOtherEndpoint: z.boolean(),
   savedKeyProblem: z.enum(savedKeyProblems).nullable(),
   notificationsEnabled: z.boolean(),
+  startAtLogin: z.boolean(),
+  hasTray: z.boolean(),
 })

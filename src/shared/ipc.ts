@@ -16,7 +16,12 @@ export interface Commands {
   retryCase(input: { caseId: string }): CaseView
   /** Which cases are on screen, so they get live streams first. */
   reportVisibleCases(input: { caseIds: string[] }): void
-  updateSettings(input: { region?: RegionId; customBaseUrl?: string | null; notificationsEnabled?: boolean }): SettingsView
+  updateSettings(input: {
+    region?: RegionId
+    customBaseUrl?: string | null
+    notificationsEnabled?: boolean
+    startAtLogin?: boolean
+  }): SettingsView
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView
@@ -24,6 +29,8 @@ export interface Commands {
   confirmKeyEndpoint(input: { endpoint: string }): SettingsView
   /** Simulator mode only: create a new case on the built-in simulator and watch it. */
   startDemoCase(): CaseView
+  /** Quits the app, as the tray's Quit does: where the desktop has no tray, this is the window's way out. */
+  quitApp(): void
 }
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
@@ -33,6 +40,8 @@ export interface Events {
   settingsChanged: SettingsView
   /** The analyst clicked a completion notification. */
   caseFocused: string
+  /** The window was closed where the desktop has no tray, so it was minimised instead: sent the first time ever, to say why. */
+  closedWithoutTray: null
 }
 
 export type CommandName = keyof Commands
@@ -53,12 +62,14 @@ const commandNameSet: { [K in CommandName]: true } = {
   clearApiKey: true,
   confirmKeyEndpoint: true,
   startDemoCase: true,
+  quitApp: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,
   casesRemoved: true,
   settingsChanged: true,
   caseFocused: true,
+  closedWithoutTray: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from '@playwright/test'
 import { fork, type ChildProcess } from 'node:child_process'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { FromMain, MenuItemRecord, NoticeRecord, ToMain } from '../stand-in/protocol'
 import type { KeychainMode } from '../stand-in/stand-in-env'
 import { DesktopWindow } from './desktop-window'
@@ -22,6 +22,13 @@ export interface LaunchOptions {
   env?: Record<string, string>
   /** What runs the main process, this Node by default: a wrapper can set up the machine first (e.g. its network). */
   execPath?: string
+  /** Command-line arguments after the app, as a login session passes `--hidden`. */
+  args?: string[]
+  /**
+   * The desktop session as the app sees it: XDG_CURRENT_DESKTOP and the session bus it asks for a tray.
+   * By default no desktop is named and no bus answers, which the app takes as a desktop with a tray.
+   */
+  session?: { currentDesktop?: string; busAddress?: string }
 }
 
 export interface TrayRecord {
@@ -66,9 +73,14 @@ export class DesktopApp {
       STAND_IN_ONLINE: options.isOnline === false ? '0' : '1',
       STAND_IN_CONNECTIONS_PER_HOST: String(options.connectionsPerHost ?? 6),
       STAND_IN_PROXY: options.proxy ?? 'DIRECT',
+      // Pinned so a test never reads, or writes autostart entries into, the desktop it runs on.
+      XDG_CONFIG_HOME: join(options.home, '.config'),
+      XDG_CURRENT_DESKTOP: options.session?.currentDesktop,
+      DBUS_SESSION_BUS_ADDRESS: options.session?.busAddress ?? `unix:path=${join(options.home, 'no-session-bus')}`,
+      APPIMAGE: undefined,
       ...options.env,
     }
-    this.child = fork(standInLauncher, [mainBundle], {
+    this.child = fork(standInLauncher, [mainBundle, ...(options.args ?? [])], {
       cwd: repoRoot,
       execArgv: ['--expose-gc'],
       execPath: options.execPath,

@@ -51,6 +51,11 @@ export class DesktopWindow {
     this.app.send({ kind: 'window-user', windowId: this.windowId, action: 'minimize' })
   }
 
+  /** As a click on the window's taskbar entry brings a minimised window back. */
+  restore(): void {
+    this.app.send({ kind: 'window-user', windowId: this.windowId, action: 'restore' })
+  }
+
   receive(message: WindowMessage): void {
     if (message.kind === 'window-load') void this.load(message.url)
     else if (message.kind === 'window-reload') void this.load(this.url)

@@ -13,6 +13,7 @@ type UsedApp = Pick<
   | 'isReady'
   | 'getPath'
   | 'setPath'
+  | 'getAppPath'
   | 'getName'
   | 'getVersion'
   | 'requestSingleInstanceLock'
@@ -102,6 +103,11 @@ export class StandInApp extends EventEmitter implements UsedApp {
 
   setPath(name: PathName, path: string): void {
     this.paths.set(name, path)
+  }
+
+  /** The folder of the app's package.json: in a development run, the repository. */
+  getAppPath(): string {
+    return standInEnv.appPath
   }
 
   getName(): string {

@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 export type KeychainMode = 'available' | 'basic_text' | 'unavailable' | 'changed'
 
@@ -19,4 +19,6 @@ export const standInEnv = {
   notificationsSupported: process.env.STAND_IN_NOTIFICATIONS !== 'unsupported',
   isOnline: process.env.STAND_IN_ONLINE !== '0',
   connectionsPerHost: Number(process.env.STAND_IN_CONNECTIONS_PER_HOST ?? 6),
+  // launch.cjs is given out/main/index.js: the app is the folder two levels above out/main.
+  appPath: resolve(process.argv[2] ?? 'out/main/index.js', '../../..'),
 }

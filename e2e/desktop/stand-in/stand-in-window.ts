@@ -181,9 +181,13 @@ export class StandInBrowserWindow extends EventEmitter implements UsedWindow {
     return this.minimized
   }
 
+  /** As Electron's NativeWindowViews::Minimize: a hidden window is shown straight into the minimised state, unfocused. */
   minimize(): void {
+    const wasHidden = !this.visible
+    this.visible = true
     this.minimized = true
     this.focused = false
+    if (wasHidden) this.emit('show')
     this.emit('minimize')
     this.report()
   }

@@ -4,6 +4,7 @@ import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
 import type { CommandHandlers } from './command-dispatcher'
 import { createCompletionNotices, type CompletionNotice } from './completion-notices'
+import type { LoginItem } from '../desktop/autostart-entry'
 import type { EventSink } from './delta-batcher'
 import { createKeyVerifier } from './key-verification'
 import { forwardSessionEvents } from './session-events'
@@ -18,6 +19,12 @@ export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'att
   /** True when the system showed the notification (false: unsupported, refused, or it failed). */
   notify(notice: CompletionNotice): boolean
   batchIntervalMs?: number
+  /** Whether the desktop shows a tray icon; true unless the composition root found none. */
+  hasTray?: boolean
+  /** How the app starts at login on this system; absent where it cannot. */
+  loginItem?: LoginItem
+  /** The tray's Quit, for the window's own Quit button and Ctrl+Q. */
+  quit?: () => void
 }
 
 export interface CaseMonitorApp {
@@ -36,7 +43,7 @@ export interface CaseMonitorApp {
 /** The desktop app's behaviour, free of Electron: the composition root gives it Electron's I/O. */
 export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonitorApp {
   const { clock, log, settings, secrets, send } = options
-  const settingsView = () => describeSettings(settings.get(), secrets, backend.current())
+  const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true })
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
   const notices = createCompletionNotices({
     clock,
@@ -91,6 +98,9 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send,
       clock,
       verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
+      loginItem: options.loginItem,
+      log,
+      quit: options.quit,
     }),
     start: () => backend.switchBackend(),
     setSystemState: (state) => backend.setSystemState(state),

@@ -1,6 +1,8 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
+import type { LoginItem } from '../desktop/autostart-entry'
 import type { Clock } from '../runtime/clock'
+import type { Log } from '../runtime/log'
 import type { BackendSession } from './backend-session'
 import type { BackendSwitcher } from './backend-switcher'
 import type { CommandHandlers } from './command-dispatcher'
@@ -20,6 +22,11 @@ export interface CommandHandlerOptions {
   settingsView(): SettingsView
   send: EventSink
   clock: Clock
+  /** Absent where the app cannot start at login (the CLI, tests of other things). */
+  loginItem?: LoginItem
+  log?: Log
+  /** Ends the app as the tray's Quit does; absent where there is no app to quit. */
+  quit?: () => void
 }
 
 /** Each command the window can send, already validated by the dispatcher; the work is done by the modules behind. */
@@ -46,6 +53,22 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       'invalid_input',
       'The Veridox address or the key changed before the key could be moved, so it stays where it was. Confirm again.',
     )
+
+  const loginItemRefused = () =>
+    new AppError('not_available', 'Case Monitor could not change whether it starts when you log in. The log file has the details.')
+
+  // Saved first, so an invalid patch registers nothing; a refused registration puts the setting back.
+  function applyLoginItem(isEnabled: boolean, wasEnabled: boolean): void {
+    try {
+      options.loginItem?.setEnabled(isEnabled)
+    } catch (error) {
+      settings.update({ startAtLogin: wasEnabled })
+      options.log?.('error', 'Could not change the login item', {
+        reason: (error as NodeJS.ErrnoException | null)?.code ?? (error instanceof Error ? error.name : 'unknown'),
+      })
+      throw loginItemRefused()
+    }
+  }
 
   async function switchBackend(): Promise<SettingsView> {
     await backend.switchBackend()
@@ -77,7 +100,10 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
     },
     async updateSettings(patch) {
       const before = settings.get()
+      const isLoginChange = patch.startAtLogin !== undefined && patch.startAtLogin !== before.startAtLogin
+      if (isLoginChange && !options.loginItem) throw loginItemRefused()
       const next = settings.update(patch)
+      if (isLoginChange) applyLoginItem(next.startAtLogin, before.startAtLogin)
       const hostChanged = regionBaseUrl(before.region, before.customBaseUrl) !== regionBaseUrl(next.region, next.customBaseUrl)
       if (hostChanged && secrets.read()) return switchBackend()
       const view = settingsView()
@@ -108,6 +134,10 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
     clearApiKey() {
       secrets.clear()
       return switchBackend()
+    },
+    quitApp() {
+      if (!options.quit) throw new AppError('not_available', 'Case Monitor cannot be quit from here.')
+      options.quit()
     },
     async startDemoCase() {
       const session = requireSession()

@@ -10,11 +10,19 @@ export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
   notificationsEnabled: boolean
+  /** Registered with the system as a login item (XDG autostart on Linux); the app then starts hidden, in the tray. */
+  startAtLogin: boolean
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  notificationsEnabled: true,
+  startAtLogin: false,
+  limits: documentedLimits,
+}
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -26,6 +34,7 @@ const fieldSchemas = {
     .nullable()
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
   notificationsEnabled: z.boolean(),
+  startAtLogin: z.boolean(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()

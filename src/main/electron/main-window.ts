@@ -43,7 +43,15 @@ export function grantOnlyClipboardWrite(location: RendererLocation): void {
   )
 }
 
-export function createMainWindow(location: RendererLocation, icon: Electron.NativeImage, isPackaged: boolean): BrowserWindow {
+/** `hidden`: started at login, in the tray. `minimized`: started at login where there is no tray, so in the taskbar. */
+export type WindowStart = 'shown' | 'hidden' | 'minimized'
+
+export function createMainWindow(
+  location: RendererLocation,
+  icon: Electron.NativeImage,
+  isPackaged: boolean,
+  startsAs: WindowStart = 'shown',
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1240,
     height: 820,
@@ -66,7 +74,11 @@ export function createMainWindow(location: RendererLocation, icon: Electron.Nati
       devTools: !isPackaged,
     },
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (startsAs === 'shown') return window.show()
+    // Electron shows a hidden window straight into the taskbar, unfocused (NativeWindowViews::Minimize).
+    if (startsAs === 'minimized') window.minimize()
+  })
   // The window shows only the app's own page: navigation elsewhere is refused; Veridox links open in the browser.
   window.webContents.on('will-navigate', (event, url) => {
     if (url !== location.url) event.preventDefault()

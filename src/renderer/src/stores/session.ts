@@ -5,6 +5,7 @@ import { useClient } from '../client'
 import { errorCodeOf } from '../error-words'
 import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
+import { useDesktopStore } from './desktop'
 import { useSettingsStore } from './settings'
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'failed'
@@ -15,6 +16,7 @@ export const useSessionStore = defineStore('session', () => {
   const cases = useCasesStore()
   const settings = useSettingsStore()
   const list = useCaseListStore()
+  const desktop = useDesktopStore()
   const status = ref<SessionStatus>('idle')
   const failure = ref<ErrorCode | null>(null)
   let unsubscribes: (() => void)[] = []
@@ -26,6 +28,7 @@ export const useSessionStore = defineStore('session', () => {
       client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
       client.on('settingsChanged', (view) => settings.apply(view)),
       client.on('caseFocused', (caseId) => list.requestFocus(caseId)),
+      client.on('closedWithoutTray', () => desktop.explainNoTray()),
     ]
     await loadSnapshot()
   }

@@ -43,6 +43,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       clearApiKey: (...args) => run('clearApiKey', args),
       confirmKeyEndpoint: (...args) => run('confirmKeyEndpoint', args),
       startDemoCase: (...args) => run('startDemoCase', args),
+      quitApp: (...args) => run('quitApp', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
