@@ -1,3 +1,5 @@
+import type { QuietHours } from './quiet-hours'
+
 /** Where Veridox lives. Hosts from docs/veridox-api.md §1.1; the Canadian host is inferred (the docs table is cut off). */
 export const regions = [
   { id: 'uk', label: 'United Kingdom', baseUrl: 'https://api.uk.veridox.ai' },
@@ -45,4 +47,6 @@ export interface SettingsView {
   /** A key is saved on disk but could not be read at launch; null once a key is saved or cleared. Never the key or its entry. */
   savedKeyProblem: SavedKeyProblem | null
   notificationsEnabled: boolean
+  doNotDisturb: boolean
+  quietHours: QuietHours | null
 }

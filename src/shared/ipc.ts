@@ -1,4 +1,5 @@
 import type { SettingsView, RegionId } from './backend'
+import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
 
@@ -16,7 +17,15 @@ export interface Commands {
   retryCase(input: { caseId: string }): CaseView
   /** Which cases are on screen, so they get live streams first. */
   reportVisibleCases(input: { caseIds: string[] }): void
-  updateSettings(input: { region?: RegionId; customBaseUrl?: string | null; notificationsEnabled?: boolean }): SettingsView
+  updateSettings(input: {
+    region?: RegionId
+    customBaseUrl?: string | null
+    notificationsEnabled?: boolean
+    doNotDisturb?: boolean
+    quietHours?: QuietHours | null
+  }): SettingsView
+  /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
+  setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView
@@ -33,6 +42,8 @@ export interface Events {
   settingsChanged: SettingsView
   /** The analyst clicked a completion notification. */
   caseFocused: string
+  /** The analyst clicked a notification about several cases: the list shows only them, under this label. */
+  casesFocused: { label: string; caseIds: string[] }
 }
 
 export type CommandName = keyof Commands
@@ -46,6 +57,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   watchCases: true,
   unwatchCase: true,
   setCasePinned: true,
+  setCaseMuted: true,
   retryCase: true,
   reportVisibleCases: true,
   updateSettings: true,
@@ -59,6 +71,7 @@ const eventNameSet: { [K in EventName]: true } = {
   casesRemoved: true,
   settingsChanged: true,
   caseFocused: true,
+  casesFocused: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

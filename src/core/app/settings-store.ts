@@ -5,16 +5,31 @@ import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
 import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rules'
+import { isTimeOfDay, type QuietHours } from '../../shared/quiet-hours'
 
 export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
   notificationsEnabled: boolean
+  /** Pop-ups held back until switched off; completions still show in the window and the tray. */
+  doNotDisturb: boolean
+  /** A daily span of local time without pop-ups; null for none. */
+  quietHours: QuietHours | null
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  notificationsEnabled: true,
+  doNotDisturb: false,
+  quietHours: null,
+  limits: documentedLimits,
+}
+
+const timeOfDay = z.string().refine(isTimeOfDay)
+const quietHoursSchema = z.strictObject({ start: timeOfDay, end: timeOfDay })
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -26,6 +41,8 @@ const fieldSchemas = {
     .nullable()
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
   notificationsEnabled: z.boolean(),
+  doNotDisturb: z.boolean(),
+  quietHours: quietHoursSchema.nullable(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()
