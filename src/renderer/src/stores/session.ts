@@ -26,6 +26,7 @@ export const useSessionStore = defineStore('session', () => {
       client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
       client.on('settingsChanged', (view) => settings.apply(view)),
       client.on('caseFocused', (caseId) => list.requestFocus(caseId)),
+      client.on('casesFocused', (group) => list.showGroup(group)),
     ]
     await loadSnapshot()
   }
