@@ -86,8 +86,18 @@ describe('SettingsDialog', () => {
     await wrapper.get('#quiet-end').trigger('change')
     await flushPromises()
     expect(fake.callsTo('updateSettings')[1]).toEqual([{ quietHours: { start: '22:00', end: '06:30' } }])
+    await wrapper.get('#quiet-start').setValue('23:00')
+    await wrapper.get('#quiet-start').trigger('change')
+    await wrapper.get('#quiet-end').setValue('05:00')
+    await wrapper.get('#quiet-end').trigger('change')
+    await flushPromises()
+    // The second change went out before the first one's reply: it keeps the first.
+    expect(fake.callsTo('updateSettings').slice(2)).toEqual([
+      [{ quietHours: { start: '23:00', end: '06:30' } }],
+      [{ quietHours: { start: '23:00', end: '05:00' } }],
+    ])
     await wrapper.get('[data-setting="quiet-hours"] input').setValue(false)
     await flushPromises()
-    expect(fake.callsTo('updateSettings')[2]).toEqual([{ quietHours: null }])
+    expect(fake.callsTo('updateSettings')[4]).toEqual([{ quietHours: null }])
   })
 })
