@@ -4,7 +4,7 @@ import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
 import type { CommandHandlers } from './command-dispatcher'
 import type { CompletionNotice, NoticeGroup } from './completion-notices'
-import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import { createAwaySpells } from './away-spells'
 import { quietReasonAt } from './notice-gate'
 import { createNoticePipeline } from './notice-pipeline'
 import type { EventSink } from './delta-batcher'
@@ -43,14 +43,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   const { clock, log, settings, secrets, send } = options
   const settingsView = () => describeSettings(settings.get(), secrets, backend.current())
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
-  // Since when the app has been watching without a break: completions from before it finished while the
-  // analyst was away (the app was not running, the machine slept, the network was gone).
-  let watchingSince = clock.now()
-  let isAway = false
-  const wasAway = (announcement: CompletionAnnouncement): boolean => {
-    const addedAt = backend.current()?.monitor.view(announcement.caseId)?.addedAt ?? 0
-    return announcement.completedAt < watchingSince && addedAt < watchingSince
-  }
+  const away = createAwaySpells(clock)
   const notices = createNoticePipeline({
     clock,
     windowMs: 1_500,
@@ -62,7 +55,11 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     isEnabled: () => settings.get().notificationsEnabled,
     quietReason: () => quietReasonAt(settings.get(), clock),
     isMuted: (caseId) => backend.current()?.monitor.view(caseId)?.isMuted ?? false,
-    wasAway,
+    wasAway: (announcement) =>
+      away.finishedWhileAway({
+        completedAt: announcement.completedAt,
+        addedAt: backend.current()?.monitor.view(announcement.caseId)?.addedAt ?? 0,
+      }),
   })
 
   const visibleCases = createVisibleCases(() => backend.current()?.monitor ?? null)
@@ -125,11 +122,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     handlers,
     start: () => backend.switchBackend(),
     setSystemState(state) {
-      if (state.isAsleep || !state.isNetworkOnline) isAway = true
-      else if (isAway) {
-        isAway = false
-        watchingSince = clock.now()
-      }
+      away.noteSystemState(state)
       backend.setSystemState(state)
     },
     setWindowShown: visibleCases.setWindowShown,
