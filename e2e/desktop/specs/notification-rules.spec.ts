@@ -170,17 +170,18 @@ test('mute: a muted case pops up nothing yet shows completed and counts in the t
 }) => {
   const host = await startHost()
   try {
-    const muted = host.control.createCase({ label: 'Muted claim', fileLabels: ['a.pdf'], fileDurationsMs: [4_000] })
-    const heard = host.control.createCase({ label: 'Heard claim', fileLabels: ['a.pdf'], fileDurationsMs: [4_000] })
     const app = await desktop.launch()
     const page = await (await app.mainWindow()).loadedPage()
     await connectThroughSettings(page, host.baseUrl)
+    // Its analysis starts when it is created: long enough to be muted first on a busy machine.
+    const muted = host.control.createCase({ label: 'Muted claim', fileLabels: ['a.pdf'], fileDurationsMs: [10_000] })
+    const heard = host.control.createCase({ label: 'Heard claim', fileLabels: ['a.pdf'], fileDurationsMs: [10_000] })
     await watchCase(page, muted.caseId)
     await page.getByRole('button', { name: 'Mute notifications for Muted claim' }).click()
     await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Muted')
     await watchCase(page, heard.caseId)
-    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Completed', { timeout: 15_000 })
-    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText('Completed', { timeout: 15_000 })
+    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
+    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
     await app.until('the tray to count both', () => app.tray()?.tooltip.includes('2 completed'))
     await page.screenshot({ path: test.info().outputPath('muted-row.png') })
     await page.waitForTimeout(2_500)
