@@ -67,11 +67,14 @@ describe('case list', () => {
     expect(list.focusRequest).toEqual({ caseId: failed.caseId, moveFocus: true })
   })
 
-  it('opens the detail of a case a notification asked for', () => {
+  it('opens the detail of a case a notification asked for, and only then', () => {
     const list = setup(all)
-    list.requestFocus(live.caseId)
+    list.requestFocus(live.caseId, { moveFocus: false })
+    expect(list.expanded.has(live.caseId)).toBe(false)
+    list.openCase(live.caseId)
     expect(list.expanded.has(live.caseId)).toBe(true)
-    list.requestFocus(live.caseId)
+    expect(list.focusRequest).toEqual({ caseId: live.caseId, moveFocus: true })
+    list.openCase(live.caseId)
     expect(list.expanded.has(live.caseId)).toBe(true)
   })
 

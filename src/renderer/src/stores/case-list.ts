@@ -59,11 +59,15 @@ export const useCaseListStore = defineStore('case-list', () => {
     group.value = null
   }
 
-  /** Scrolls to the case with its detail open: a notification about it was clicked. */
   function requestFocus(caseId: string, { moveFocus = true }: { moveFocus?: boolean } = {}): void {
     if (!visibleIds.value.includes(caseId)) clearFilters()
-    expanded.add(caseId)
     focusRequest.value = { caseId, moveFocus }
+  }
+
+  /** A notification about the case was clicked: it is brought into view and focus with its detail open. */
+  function openCase(caseId: string): void {
+    expanded.add(caseId)
+    requestFocus(caseId)
   }
 
   function showGroup(shown: CaseGroupFilter): void {
@@ -87,6 +91,7 @@ export const useCaseListStore = defineStore('case-list', () => {
     toggleExpanded,
     clearFilters,
     requestFocus,
+    openCase,
     showGroup,
     clearGroup,
   }
