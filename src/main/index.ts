@@ -88,9 +88,10 @@ async function start(): Promise<void> {
     notify: (notice) =>
       showCompletionNotice(notice, {
         icon,
-        onClick(caseId) {
+        onClick(notice) {
           reveal()
-          if (caseId) caseApp.focusCase(caseId)
+          if (notice.caseId) caseApp.focusCase(notice.caseId)
+          else if (notice.group) caseApp.focusCases(notice.group)
         },
       }),
   })

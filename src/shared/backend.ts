@@ -1,3 +1,5 @@
+import type { QuietHours } from './quiet-hours'
+
 /** Where Veridox lives. Hosts from docs/veridox-api.md §1.1; the Canadian host is inferred (the docs table is cut off). */
 export const regions = [
   { id: 'uk', label: 'United Kingdom', baseUrl: 'https://api.uk.veridox.ai' },
@@ -48,4 +50,6 @@ export interface SettingsView {
   startAtLogin: boolean
   /** False where the desktop shows no tray icon (stock GNOME): closing the window minimises it instead. */
   hasTray: boolean
+  doNotDisturb: boolean
+  quietHours: QuietHours | null
 }

@@ -63,6 +63,8 @@ export interface CaseView {
   /** Restored from disk and not yet confirmed by Veridox since the app started. */
   isStale: boolean
   isPinned: boolean
+  /** No pop-ups for this case; it still shows here and counts in the tray. */
+  isMuted: boolean
   problem: CaseProblem | null
   /** When the analyst started watching (epoch ms). */
   addedAt: number

@@ -52,3 +52,23 @@ describe('the settings the window is sent', () => {
     expect(settingsViewSchema.safeParse({ ...view, apiKey: 'vdx_analyst_0123' }).success).toBe(false)
   })
 })
+
+describe('notification settings and mute at the boundary', () => {
+  const update = (patch: unknown) => commandInputSchemas.updateSettings.safeParse([patch]).success
+
+  it('take Do Not Disturb and quiet hours as HH:MM, or none', () => {
+    expect(update({ doNotDisturb: true })).toBe(true)
+    expect(update({ quietHours: { start: '22:00', end: '07:00' } })).toBe(true)
+    expect(update({ quietHours: null })).toBe(true)
+    expect(update({ quietHours: { start: '22:00' } })).toBe(false)
+    expect(update({ quietHours: { start: '22:00', end: '7pm' } })).toBe(false)
+    expect(update({ doNotDisturb: 'yes' })).toBe(false)
+  })
+
+  it('mute a case by its ID with a boolean', () => {
+    const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
+    expect(commandInputSchemas.setCaseMuted.safeParse([{ caseId, isMuted: true }]).success).toBe(true)
+    expect(commandInputSchemas.setCaseMuted.safeParse([{ caseId: 'x', isMuted: true }]).success).toBe(false)
+    expect(commandInputSchemas.setCaseMuted.safeParse([{ caseId, isMuted: 1 }]).success).toBe(false)
+  })
+})

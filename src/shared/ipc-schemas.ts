@@ -3,6 +3,7 @@ import { savedKeyProblems, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
 import { apiKeyFault, apiKeyFaultWords } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
+import { isTimeOfDay } from './quiet-hours'
 import type { CommandInput, CommandName } from './ipc'
 
 const caseId = z.string().transform(normalizeCaseId).refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
@@ -26,12 +27,16 @@ const apiKey = z
 
 const none = z.tuple([])
 
+const timeOfDay = z.string().refine(isTimeOfDay, { message: 'a time of day as HH:MM (24-hour)' })
+const quietHours = z.strictObject({ start: timeOfDay, end: timeOfDay })
+
 /** Every command's arguments, checked in main before any handler runs. */
 export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>, unknown> } = {
   getSnapshot: none,
   watchCases: z.tuple([z.strictObject({ caseIds: z.array(caseId).min(1).max(1000) })]),
   unwatchCase: z.tuple([z.strictObject({ caseId })]),
   setCasePinned: z.tuple([z.strictObject({ caseId, isPinned: z.boolean() })]),
+  setCaseMuted: z.tuple([z.strictObject({ caseId, isMuted: z.boolean() })]),
   retryCase: z.tuple([z.strictObject({ caseId })]),
   reportVisibleCases: z.tuple([z.strictObject({ caseIds: z.array(caseId).max(1000) })]),
   updateSettings: z.tuple([
@@ -40,6 +45,8 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       customBaseUrl: baseUrl.nullable().optional(),
       notificationsEnabled: z.boolean().optional(),
       startAtLogin: z.boolean().optional(),
+      doNotDisturb: z.boolean().optional(),
+      quietHours: quietHours.nullable().optional(),
     }),
   ]),
   setApiKey: z.tuple([z.strictObject({ apiKey })]),
@@ -65,4 +72,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   notificationsEnabled: z.boolean(),
   startAtLogin: z.boolean(),
   hasTray: z.boolean(),
+  doNotDisturb: z.boolean(),
+  quietHours: quietHours.nullable(),
 })

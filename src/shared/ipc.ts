@@ -1,4 +1,5 @@
 import type { SettingsView, RegionId } from './backend'
+import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
 
@@ -21,7 +22,11 @@ export interface Commands {
     customBaseUrl?: string | null
     notificationsEnabled?: boolean
     startAtLogin?: boolean
+    doNotDisturb?: boolean
+    quietHours?: QuietHours | null
   }): SettingsView
+  /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
+  setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView
@@ -42,6 +47,8 @@ export interface Events {
   caseFocused: string
   /** The window was closed where the desktop has no tray, so it was minimised instead: sent the first time ever, to say why. */
   closedWithoutTray: null
+  /** The analyst clicked a notification about several cases: the list shows only them, under this label. */
+  casesFocused: { label: string; caseIds: string[] }
 }
 
 export type CommandName = keyof Commands
@@ -55,6 +62,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   watchCases: true,
   unwatchCase: true,
   setCasePinned: true,
+  setCaseMuted: true,
   retryCase: true,
   reportVisibleCases: true,
   updateSettings: true,
@@ -70,6 +78,7 @@ const eventNameSet: { [K in EventName]: true } = {
   settingsChanged: true,
   caseFocused: true,
   closedWithoutTray: true,
+  casesFocused: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

@@ -1,7 +1,9 @@
 import { expect, test } from '../harness/desktop-fixture'
 import { connectThroughSettings, startHost, watchCase } from '../harness/desktop-steps'
 
-test('a completion shows one notification; clicking it after a garbage collection brings that case forward', async ({ desktop }) => {
+test('a completion shows one notification; clicking it after a garbage collection brings that case forward with its detail open', async ({
+  desktop,
+}) => {
   const host = await startHost()
   try {
     const { caseId } = host.control.createCase({
@@ -31,6 +33,7 @@ test('a completion shows one notification; clicking it after a garbage collectio
     expect(await app.clickNotification(notice.id)).toBe(true)
     await app.until('the window to come forward', () => window.isVisible && window.isFocused)
     await expect(page.locator(`[data-case-id="${caseId}"]`)).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Hide files of Notice claim 4410' })).toHaveAttribute('aria-expanded', 'true')
     await page.waitForTimeout(1_000)
     expect(app.notifications().filter((shown) => shown.title.includes('Notice claim 4410'))).toHaveLength(1)
   } finally {

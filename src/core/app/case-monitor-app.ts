@@ -3,8 +3,11 @@ import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-sw
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
 import type { CommandHandlers } from './command-dispatcher'
-import { createCompletionNotices, type CompletionNotice } from './completion-notices'
 import type { LoginItem } from '../desktop/autostart-entry'
+import type { CompletionNotice, NoticeGroup } from './completion-notices'
+import { createAwaySpells } from './away-spells'
+import { quietReasonAt } from './notice-gate'
+import { createNoticePipeline } from './notice-pipeline'
 import type { EventSink } from './delta-batcher'
 import { createKeyVerifier } from './key-verification'
 import { forwardSessionEvents } from './session-events'
@@ -37,6 +40,8 @@ export interface CaseMonitorApp {
   summary(): CaseSummary
   onSummaryChanged(listener: () => void): () => void
   focusCase(caseId: string): void
+  /** A notice about several cases was clicked: the window lists only them. */
+  focusCases(group: NoticeGroup): void
   dispose(): Promise<void>
 }
 
@@ -45,11 +50,23 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   const { clock, log, settings, secrets, send } = options
   const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true })
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
-  const notices = createCompletionNotices({
+  const away = createAwaySpells(clock)
+  const notices = createNoticePipeline({
     clock,
     windowMs: 1_500,
+    // The reconnect spread (monitor-tuning.ts, 3 s) plus the catching-up snapshots.
+    awayWindowMs: 5_000,
+    quietCheckMs: 60_000,
+    show: options.notify,
     // With notifications switched off the window is where completions are seen: that counts as shown.
-    show: (notice) => !settings.get().notificationsEnabled || options.notify(notice),
+    isEnabled: () => settings.get().notificationsEnabled,
+    quietReason: () => quietReasonAt(settings.get(), clock),
+    isMuted: (caseId) => backend.current()?.monitor.view(caseId)?.isMuted ?? false,
+    wasAway: (announcement) =>
+      away.finishedWhileAway({
+        completedAt: announcement.completedAt,
+        addedAt: backend.current()?.monitor.view(announcement.caseId)?.addedAt ?? 0,
+      }),
   })
 
   const visibleCases = createVisibleCases(() => backend.current()?.monitor ?? null)
@@ -72,13 +89,15 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
         intervalMs: options.batchIntervalMs ?? 100,
         send,
         onFlushed: summary.changed,
-        onAnnounced: (announcement) => notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId)),
+        onAnnounced: (announcement) => notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId)),
         onKeyRejected: () => send('settingsChanged', settingsView()),
+        onUnreachable: notices.addUnreachable,
       })
       send('settingsChanged', settingsView())
       send('casesChanged', session.monitor.views())
       for (const announcement of session.monitor.pendingAnnouncements()) {
-        if (session.monitor.has(announcement.caseId)) notices.add(announcement, () => session.monitor.acknowledge(announcement.caseId))
+        if (session.monitor.has(announcement.caseId))
+          notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId))
       }
       return () => {
         const caseIds = session.monitor.views().map((view) => view.caseId)
@@ -88,26 +107,39 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     },
   })
 
+  const handlers = createCommandHandlers({
+    backend,
+    settings,
+    secrets,
+    settingsView,
+    visibleCases,
+    send,
+    clock,
+    verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
+    loginItem: options.loginItem,
+    log,
+    quit: options.quit,
+  })
+  const updateSettings = handlers.updateSettings
+  handlers.updateSettings = async (patch) => {
+    const view = await updateSettings(patch)
+    // Do Not Disturb switched off, or quiet hours changed: what they held back is told now.
+    notices.recheckQuiet()
+    return view
+  }
+
   return {
-    handlers: createCommandHandlers({
-      backend,
-      settings,
-      secrets,
-      settingsView,
-      visibleCases,
-      send,
-      clock,
-      verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
-      loginItem: options.loginItem,
-      log,
-      quit: options.quit,
-    }),
+    handlers,
     start: () => backend.switchBackend(),
-    setSystemState: (state) => backend.setSystemState(state),
+    setSystemState(state) {
+      away.noteSystemState(state)
+      backend.setSystemState(state)
+    },
     setWindowShown: visibleCases.setWindowShown,
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,
     focusCase: (caseId) => send('caseFocused', caseId),
+    focusCases: (group) => send('casesFocused', group),
     async dispose() {
       await backend.dispose()
       notices.dispose()

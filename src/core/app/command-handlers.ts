@@ -90,6 +90,11 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       if (!monitor.setPinned(caseId, isPinned)) throw notWatched()
       return monitor.view(caseId)!
     },
+    setCaseMuted({ caseId, isMuted }) {
+      const { monitor } = requireSession()
+      if (!monitor.setMuted(caseId, isMuted)) throw notWatched()
+      return monitor.view(caseId)!
+    },
     retryCase({ caseId }) {
       const { monitor } = requireSession()
       if (!monitor.retry(caseId)) throw notWatched()

@@ -40,7 +40,12 @@ describe('completion notices', () => {
       announcement({ label: 'Payslip', risk: 'low' }),
       announcement({ label: ' ', caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4', risk: 'medium' }),
     ])
-    expect(notice).toEqual({ title: '2 cases completed', body: 'Payslip, Case …a1b2c3d4 · highest risk Medium', caseId: null })
+    expect(notice).toEqual({
+      title: '2 cases completed',
+      body: 'Payslip, Case …a1b2c3d4 · highest risk Medium',
+      caseId: null,
+      group: { label: 'Completed together', caseIds: ['019bfb3c-1257-7455-af2e-0cd3cadab5c7', '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4'] },
+    })
   })
 
   it('puts high risk in a summary’s title', () => {

@@ -1,14 +1,24 @@
 import { mostSevereRisk } from '../../shared/case-view'
 import { caseName, riskWord } from '../../shared/case-rules'
-import type { Clock } from '../runtime/clock'
-import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import type { CompletionAnnouncement, UnreachableCase } from '../monitor/case-monitor'
+
+/** Several cases behind one notice: clicking it opens the list filtered to them, under this label. */
+export interface NoticeGroup {
+  label: string
+  caseIds: string[]
+}
 
 export interface CompletionNotice {
   title: string
   body: string
   /** The case to show when the notice is clicked; null for a summary of several. */
   caseId: string | null
+  /** The cases of a summary; null for a notice about one case. */
+  group: NoticeGroup | null
 }
+
+/** Why pop-ups were held back: the words a summary uses when they may show again. */
+export type QuietReason = 'do_not_disturb' | 'quiet_hours'
 
 const files = (count: number): string => `${count} ${count === 1 ? 'file' : 'files'}`
 
@@ -23,46 +33,72 @@ export function describeCompletion(announcement: CompletionAnnouncement): Comple
     title: `${isHighRisk ? 'High risk' : 'Analysis complete'}: ${caseName(announcement)}`,
     body: parts.join(' · '),
     caseId: announcement.caseId,
+    group: null,
+  }
+}
+
+const cases = (count: number): string => `${count} ${count === 1 ? 'case' : 'cases'}`
+
+const namesOf = (items: readonly { caseId: string; label: string | null }[]): string => {
+  const more = items.length > 3 ? ` and ${items.length - 3} more` : ''
+  return `${items
+    .slice(0, 3)
+    .map((item) => caseName(item))
+    .join(', ')}${more}`
+}
+
+function summary(announcements: readonly CompletionAnnouncement[], headline: string, groupLabel: string): CompletionNotice {
+  const worst = mostSevereRisk(announcements.map((a) => a.risk))
+  const highRisk = announcements.filter((a) => a.risk === 'high').length
+  return {
+    title: `${headline}${highRisk > 0 ? ` · ${highRisk} high risk` : ''}`,
+    body: `${namesOf(announcements)}${worst ? ` · highest risk ${riskWord(worst)}` : ''}`,
+    caseId: null,
+    group: { label: groupLabel, caseIds: announcements.map((a) => a.caseId) },
   }
 }
 
 export function describeCompletions(announcements: readonly CompletionAnnouncement[]): CompletionNotice {
   if (announcements.length === 1) return describeCompletion(announcements[0]!)
-  const worst = mostSevereRisk(announcements.map((a) => a.risk))
-  const names = announcements.slice(0, 3).map((a) => caseName(a))
-  const more = announcements.length > 3 ? ` and ${announcements.length - 3} more` : ''
-  const highRisk = announcements.filter((a) => a.risk === 'high').length
-  return {
-    title: `${announcements.length} cases completed${highRisk > 0 ? ` · ${highRisk} high risk` : ''}`,
-    body: `${names.join(', ')}${more}${worst ? ` · highest risk ${riskWord(worst)}` : ''}`,
-    caseId: null,
-  }
+  return summary(announcements, `${announcements.length} cases completed`, 'Completed together')
 }
 
-/**
- * Completions that land together become one notice, so adding a hundred finished cases is not a hundred
- * pop-ups. `show` says whether the notice reached the analyst; only then is each completion acknowledged,
- * so one lost to a quit inside the window, or refused by the system, is shown at the next start.
- */
-export function createCompletionNotices(options: { clock: Clock; windowMs: number; show(notice: CompletionNotice): boolean }) {
-  const batch = new Map<string, { announcement: CompletionAnnouncement; acknowledge(): void }>()
-  let cancel: (() => void) | null = null
-  const flush = (): void => {
-    cancel = null
-    const entries = [...batch.values()]
-    batch.clear()
-    if (entries.length === 0 || !options.show(describeCompletions(entries.map((entry) => entry.announcement)))) return
-    for (const entry of entries) entry.acknowledge()
+/** Completions found on coming back (after sleep, an offline spell or a restart): one summary, however many. */
+export function describeAwayCompletions(announcements: readonly CompletionAnnouncement[]): CompletionNotice {
+  if (announcements.length === 1) return describeCompletion(announcements[0]!)
+  return summary(announcements, `${announcements.length} cases finished while you were away`, 'Finished while you were away')
+}
+
+const quietWords: Record<QuietReason, string> = { do_not_disturb: 'Do Not Disturb', quiet_hours: 'quiet hours' }
+
+/** Completions whose pop-ups were held back, told once when they may show again. */
+export function describeHeldCompletions(announcements: readonly CompletionAnnouncement[], reason: QuietReason): CompletionNotice {
+  const during = `during ${quietWords[reason]}`
+  return summary(announcements, `${cases(announcements.length)} finished ${during}`, `Finished ${during}`)
+}
+
+export function describeUnreachable(problems: readonly UnreachableCase[]): CompletionNotice {
+  const caseIds = problems.map((problem) => problem.caseId)
+  if (problems.some((problem) => problem.cause === 'key_rejected')) {
+    return {
+      title: 'Veridox rejected the API key',
+      body: `${cases(problems.length)} cannot be followed until a valid key is saved in Settings.`,
+      caseId: problems.length === 1 ? caseIds[0]! : null,
+      group: problems.length === 1 ? null : { label: 'Key rejected', caseIds },
+    }
+  }
+  if (problems.length === 1) {
+    return {
+      title: `Case not found: ${caseName(problems[0]!)}`,
+      body: 'Veridox has no case with this ID in the selected region; Case Monitor stopped following it.',
+      caseId: caseIds[0]!,
+      group: null,
+    }
   }
   return {
-    add(announcement: CompletionAnnouncement, acknowledge: () => void): void {
-      batch.set(announcement.caseId, { announcement, acknowledge })
-      cancel ??= options.clock.setTimeout(flush, options.windowMs)
-    },
-    dispose(): void {
-      cancel?.()
-      cancel = null
-      batch.clear()
-    },
+    title: `${problems.length} cases not found`,
+    body: `${namesOf(problems)} · Veridox has no cases with these IDs in the selected region.`,
+    caseId: null,
+    group: { label: 'Not found', caseIds },
   }
 }

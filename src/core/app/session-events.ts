@@ -1,4 +1,4 @@
-import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import type { CompletionAnnouncement, UnreachableCase } from '../monitor/case-monitor'
 import type { Clock } from '../runtime/clock'
 import type { BackendSession } from './backend-session'
 import { createDeltaBatcher, type EventSink } from './delta-batcher'
@@ -13,6 +13,7 @@ export function forwardSessionEvents(
     onFlushed(): void
     onAnnounced(announcement: CompletionAnnouncement): void
     onKeyRejected(): void
+    onUnreachable(problem: UnreachableCase): void
   },
 ): () => void {
   const { monitor } = session
@@ -29,6 +30,7 @@ export function forwardSessionEvents(
     monitor.onRemoved((caseId) => batcher.removed(caseId)),
     monitor.onAnnounced((announcement) => options.onAnnounced(announcement)),
     monitor.onKeyRejected(() => options.onKeyRejected()),
+    monitor.onUnreachable((problem) => options.onUnreachable(problem)),
   ]
   return () => {
     for (const stop of stops) stop()

@@ -71,4 +71,17 @@ describe('settings store', () => {
       customBaseUrl: 'http://[::1]:4010',
     })
   })
+
+  it('keeps Do Not Disturb and quiet hours, refusing a time that is not HH:MM', () => {
+    const { store, directory } = storeWith(JSON.stringify({ doNotDisturb: true, quietHours: { start: '22:00', end: '7:00' } }))
+    expect(store.get()).toMatchObject({ doNotDisturb: true, quietHours: null })
+    store.update({ quietHours: { start: '22:00', end: '07:00' } })
+    expect(() => store.update({ quietHours: { start: '25:00', end: '07:00' } })).toThrow(/cannot use/)
+    expect(JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8'))).toMatchObject({
+      doNotDisturb: true,
+      quietHours: { start: '22:00', end: '07:00' },
+    })
+    store.update({ quietHours: null, doNotDisturb: false })
+    expect(store.get()).toMatchObject({ doNotDisturb: false, quietHours: null })
+  })
 })

@@ -5,6 +5,7 @@ import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
 import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rules'
+import { isTimeOfDay, type QuietHours } from '../../shared/quiet-hours'
 
 export interface StoredSettings {
   region: RegionId
@@ -12,6 +13,10 @@ export interface StoredSettings {
   notificationsEnabled: boolean
   /** Registered with the system as a login item (XDG autostart on Linux); the app then starts hidden, in the tray. */
   startAtLogin: boolean
+  /** Pop-ups held back until switched off; completions still show in the window and the tray. */
+  doNotDisturb: boolean
+  /** A daily span of local time without pop-ups; null for none. */
+  quietHours: QuietHours | null
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
@@ -21,8 +26,13 @@ export const defaultSettings: StoredSettings = {
   customBaseUrl: null,
   notificationsEnabled: true,
   startAtLogin: false,
+  doNotDisturb: false,
+  quietHours: null,
   limits: documentedLimits,
 }
+
+const timeOfDay = z.string().refine(isTimeOfDay)
+const quietHoursSchema = z.strictObject({ start: timeOfDay, end: timeOfDay })
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -35,6 +45,8 @@ const fieldSchemas = {
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
   notificationsEnabled: z.boolean(),
   startAtLogin: z.boolean(),
+  doNotDisturb: z.boolean(),
+  quietHours: quietHoursSchema.nullable(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()

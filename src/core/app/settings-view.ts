@@ -25,5 +25,7 @@ export function describeSettings(
     notificationsEnabled: stored.notificationsEnabled,
     startAtLogin: stored.startAtLogin,
     hasTray: desktop.hasTray,
+    doNotDisturb: stored.doNotDisturb,
+    quietHours: stored.quietHours,
   }
 }

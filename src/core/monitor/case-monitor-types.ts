@@ -15,6 +15,14 @@ export interface CompletionAnnouncement {
   completedAt: number
 }
 
+/** A case Case Monitor can no longer follow: Veridox does not know it, or refused the key. */
+export interface UnreachableCase {
+  caseId: string
+  label: string | null
+  cause: UnreachableCause
+}
+export type UnreachableCause = 'not_found' | 'key_rejected'
+
 export interface MonitorStorage {
   watchList: JsonDocument
   ledger: JsonDocument
@@ -46,6 +54,8 @@ export interface CaseMonitor {
   watch(caseIds: readonly string[]): void
   unwatch(caseId: string): boolean
   setPinned(caseId: string, isPinned: boolean): boolean
+  /** False when the case is not watched. */
+  setMuted(caseId: string, isMuted: boolean): boolean
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */
@@ -58,6 +68,8 @@ export interface CaseMonitor {
   onRemoved(listener: (caseId: string) => void): () => void
   onAnnounced(listener: (announcement: CompletionAnnouncement) => void): () => void
   onKeyRejected(listener: () => void): () => void
+  /** Once per case and cause, kept across restarts; told again only after the case was reached in between. */
+  onUnreachable(listener: (problem: UnreachableCase) => void): () => void
   readonly isKeyRejected: boolean
   /** Announced but not yet shown (the app quit first, or the system refused the notification). */
   pendingAnnouncements(): CompletionAnnouncement[]

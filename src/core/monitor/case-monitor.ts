@@ -13,7 +13,7 @@ import { createReconciler } from './reconciler'
 import { createStreamPlanner } from './stream-planner'
 import { createWatchPersistence } from './watch-persistence'
 
-export type { CaseMonitor, CompletionAnnouncement, MonitorStats, OpenMonitorOptions } from './case-monitor-types'
+export type { CaseMonitor, CompletionAnnouncement, MonitorStats, OpenMonitorOptions, UnreachableCase } from './case-monitor-types'
 
 /**
  * Follows every watched case on one Veridox key: streams, polls and listings, within the documented
@@ -113,6 +113,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
   bus.on('caseChanged', () => persistence.scheduleSave(savedState))
   bus.on('planChanged', requestPass)
   bus.on('keyRefused', account.rejectKey)
+  bus.on('keyRejected', outcomes.keyRejected)
 
   keepRhythm()
   requestPass()
@@ -135,6 +136,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
       return true
     },
     setPinned: outcomes.setPinned,
+    setMuted: outcomes.setMuted,
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
       planner.forgetFailures(caseId)
@@ -151,6 +153,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     },
     onAnnounced: (listener: (announcement: CompletionAnnouncement) => void) => bus.on('announced', listener),
     onKeyRejected: (listener) => bus.on('keyRejected', () => listener()),
+    onUnreachable: (listener) => bus.on('unreachable', listener),
     get isKeyRejected() {
       return account.isKeyRejected
     },

@@ -8,6 +8,7 @@ import type { ParsedMessage } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
 import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
 import { createCaseCompletion } from './case-completion'
+import type { UnreachableCause } from './case-monitor-types'
 import type { CompletionLedger } from './completion-ledger'
 import type { MonitorBus, VeridoxAnswer } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
@@ -45,7 +46,9 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
   const { finalize, wantSettle } = completion
 
   function confirmed(record: CaseRecord): boolean {
-    const wasUnconfirmed = record.isStale || record.problem !== null
+    const wasUnconfirmed = record.isStale || record.problem !== null || record.unreachableNotice !== null
+    // Reached again: losing it once more is news worth telling.
+    record.unreachableNotice = null
     record.lastFreshAt = clock.now()
     record.isStale = false
     if (record.terminal === null) record.problem = null
@@ -85,8 +88,16 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     record.problem = problem
     record.finalizeDeadline = null
     record.isStale = false
+    if (terminal === 'not_found') noteUnreachable(record, 'not_found')
     changed(record)
     bus.emit('planChanged', undefined)
+  }
+
+  /** Recorded on the case (and so saved with the watch list) before it is told, so neither a retry nor a restart tells it twice. */
+  function noteUnreachable(record: CaseRecord, cause: UnreachableCause): void {
+    if (record.unreachableNotice === cause) return
+    record.unreachableNotice = cause
+    bus.emit('unreachable', { caseId: record.caseId, label: record.state.label, cause })
   }
 
   function onSnapshot(record: CaseRecord, details: Parameters<typeof applySnapshot>[1]): void {
@@ -184,6 +195,19 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
         changed(record)
         bus.emit('planChanged', undefined)
       }),
+    setMuted: (caseId: string, isMuted: boolean): boolean =>
+      withRecord(caseId, (record) => {
+        record.isMuted = isMuted
+        changed(record)
+      }),
+    /** The account stopped on a rejected key: every case still followed cannot be, until a new key. */
+    keyRejected(): void {
+      for (const record of records.values()) {
+        if (record.terminal !== null) continue
+        noteUnreachable(record, 'key_rejected')
+        changed(record)
+      }
+    },
     setVisible(caseIds: ReadonlySet<string>): void {
       for (const record of records.values()) record.isVisible = caseIds.has(record.caseId)
       bus.emit('planChanged', undefined)

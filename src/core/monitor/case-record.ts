@@ -1,6 +1,7 @@
 import type { TerminalWatchState } from '../../shared/case-rules'
 import type { CaseProblem } from '../../shared/case-view'
 import { emptyCaseState, isCaseSettled, type CaseState } from '../case-state/case-state'
+import type { UnreachableCause } from './case-monitor-types'
 import type { PersistedCase } from './watch-persistence'
 
 export type TerminalState = TerminalWatchState
@@ -10,6 +11,8 @@ export interface CaseRecord {
   readonly caseId: string
   readonly addedAt: number
   isPinned: boolean
+  /** No pop-ups for this case; it still shows in the window and counts in the tray. */
+  isMuted: boolean
   isVisible: boolean
   state: CaseState
   lastEventId: string | null
@@ -25,6 +28,8 @@ export interface CaseRecord {
   finalizeDeadline: number | null
   settleAttempts: number
   badResponses: number
+  /** Why the analyst was last told this case cannot be followed; cleared once Veridox answers for it again. */
+  unreachableNotice: UnreachableCause | null
 }
 
 export type CaseFacts = Readonly<CaseRecord>
@@ -46,6 +51,7 @@ export function createCaseRecord(caseId: string, now: number, restored?: Persist
     caseId,
     addedAt: restored?.addedAt ?? now,
     isPinned: restored?.isPinned ?? false,
+    isMuted: restored?.isMuted ?? false,
     isVisible: false,
     state: restored ? restoredState(restored) : emptyCaseState,
     lastEventId: restored?.lastEventId ?? null,
@@ -57,6 +63,7 @@ export function createCaseRecord(caseId: string, now: number, restored?: Persist
     finalizeDeadline: null,
     settleAttempts: 0,
     badResponses: 0,
+    unreachableNotice: restored?.unreachableNotice ?? null,
   }
 }
 

@@ -46,6 +46,7 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     nextAttemptAt: state === 'reconnecting' ? transport.nextAttemptAt : null,
     isStale: facts.isStale,
     isPinned: facts.isPinned,
+    isMuted: facts.isMuted,
     problem,
     addedAt: facts.addedAt,
     updatedAt: facts.updatedAt,
@@ -64,5 +65,7 @@ export function toPersistedCase(facts: CaseFacts, lastState: WatchState): Persis
     completedAt: facts.state.completedAt,
     hasFileList: facts.state.hasFileList,
     lastState,
+    isMuted: facts.isMuted,
+    unreachableNotice: facts.unreachableNotice,
   }
 }

@@ -6,7 +6,7 @@ import type { ParsedMessage } from '../veridox/progress-event'
 import type { PollPage, VeridoxClient } from '../veridox/veridox-client'
 import type { VeridoxError } from '../veridox/veridox-error'
 import type { CaseDetails, CaseListItem } from '../veridox/wire-schemas'
-import type { CompletionAnnouncement } from './case-monitor-types'
+import type { CompletionAnnouncement, UnreachableCase } from './case-monitor-types'
 import type { CaseFacts } from './case-record'
 import type { MonitorTuning } from './monitor-tuning'
 
@@ -34,6 +34,7 @@ export interface MonitorEvents {
   keyRefused: VeridoxError
   /** The account stopped: the key is rejected for every case, once. */
   keyRejected: undefined
+  unreachable: UnreachableCase
 }
 
 /** What the modules that ask Veridox (reconciler, poller) are given. */

@@ -42,6 +42,8 @@ const entry = {
   completedAt: null,
   lastState: 'live',
 }
+// Saved before mute and unreachable notices existed: read with their defaults.
+const entryAsRead = { ...entry, isMuted: false, unreachableNotice: null }
 const tooLong = { ...entry, caseId: otherCaseId, label: 'x'.repeat(5_000) }
 
 describe('the saved watch list', () => {
@@ -79,12 +81,12 @@ describe('the saved watch list', () => {
     writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry, tooLong, 42] }))
     const { persistence, lines } = openPersistence(directory)
 
-    expect(persistence.load().cases).toEqual([entry])
+    expect(persistence.load().cases).toEqual([entryAsRead])
 
     expect(readdirSync(directory).sort()).toEqual(['watch.json', 'watch.json.corrupt-1234'])
     const aside = JSON.parse(readFileSync(join(directory, 'watch.json.corrupt-1234'), 'utf8')) as { cases: unknown[] }
     expect(aside.cases).toEqual([entry, tooLong, 42])
-    expect(JSON.parse(readFileSync(join(directory, 'watch.json'), 'utf8'))).toEqual({ version: 1, cases: [entry], budget: {} })
+    expect(JSON.parse(readFileSync(join(directory, 'watch.json'), 'utf8'))).toEqual({ version: 1, cases: [entryAsRead], budget: {} })
     const errors = lines.filter((line) => line.startsWith('error '))
     expect(errors).toEqual([
       `error set aside an unreadable entry of the saved watch list {"caseId":"${otherCaseId}"}`,
@@ -105,7 +107,7 @@ describe('the saved watch list', () => {
     persistence.scheduleSave(() => loaded)
     persistence.flush()
 
-    expect(loaded.cases).toEqual([entry])
+    expect(loaded.cases).toEqual([entryAsRead])
     expect(readFileSync(join(directory, 'watch.json'), 'utf8')).toBe(original)
     expect(lines.filter((line) => /^(error|warn) Could not/.test(line))).toEqual([
       `error Could not set aside ${join(directory, 'watch.json')} (the name for its copy is taken); it was left as it is, and nothing is saved over it in this run. {}`,

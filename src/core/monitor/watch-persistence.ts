@@ -29,6 +29,10 @@ const persistedCaseSchema = z.object({
   hasFileList: z.boolean().optional().default(false),
   completedAt: z.number().nullable(),
   lastState: z.enum(watchStates),
+  // Both absent in lists saved before they existed.
+  isMuted: z.boolean().optional().default(false),
+  /** The cause of the last "cannot be followed" notice, so a restart does not tell it again. */
+  unreachableNotice: z.enum(['not_found', 'key_rejected']).nullable().optional().default(null),
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 

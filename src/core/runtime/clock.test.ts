@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { longestTimerMs, systemClock } from './clock'
+import { localMinutesOfDay, longestTimerMs, systemClock } from './clock'
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }))
 afterEach(() => vi.useRealTimers())
@@ -30,5 +30,12 @@ describe('the system clock', () => {
     vi.advanceTimersByTime(10)
     expect(early).toHaveBeenCalledOnce()
     expect(cancelled).not.toHaveBeenCalled()
+  })
+})
+
+describe('local time of day', () => {
+  it('reads minutes since local midnight from an epoch time, in the machine’s time zone', () => {
+    expect(localMinutesOfDay(new Date(2026, 0, 5, 22, 41).getTime())).toBe(22 * 60 + 41)
+    expect(localMinutesOfDay(new Date(2026, 6, 5, 0, 3).getTime())).toBe(3)
   })
 })

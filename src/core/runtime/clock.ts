@@ -32,3 +32,9 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/** Minutes since local midnight, in the time zone of this machine (the analyst's day, for quiet hours). */
+export function localMinutesOfDay(epochMs: number): number {
+  const date = new Date(epochMs)
+  return date.getHours() * 60 + date.getMinutes()
+}

@@ -36,14 +36,14 @@ const shownNotices = new Set<Notification>()
 /** True when the notification was handed to the system; false leaves the completion pending for the next start. */
 export function showCompletionNotice(
   notice: CompletionNotice,
-  options: { icon: NativeImage; onClick(caseId: string | null): void },
+  options: { icon: NativeImage; onClick(notice: CompletionNotice): void },
 ): boolean {
   if (!Notification.isSupported()) return false
   const notification = new Notification({ title: notice.title, body: notice.body, icon: options.icon })
   const release = (): void => void shownNotices.delete(notification)
   notification.on('click', () => {
     release()
-    options.onClick(notice.caseId)
+    options.onClick(notice)
   })
   notification.on('close', release)
   notification.on('failed', release)

@@ -13,6 +13,7 @@ export function caseViewFixture(overrides: Partial<CaseView> & Pick<CaseView, 'c
     nextAttemptAt: null,
     isStale: false,
     isPinned: false,
+    isMuted: false,
     problem: null,
     addedAt: 0,
     updatedAt: 0,

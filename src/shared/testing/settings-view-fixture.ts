@@ -15,6 +15,8 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     notificationsEnabled: true,
     startAtLogin: false,
     hasTray: true,
+    doNotDisturb: false,
+    quietHours: null,
     ...overrides,
   }
 }

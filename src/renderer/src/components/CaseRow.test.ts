@@ -136,4 +136,16 @@ describe('CaseRow', () => {
     expect(rows[1]).toContain('Medium')
     expect(rows[2]).toContain('Waiting for upload')
   })
+
+  it('mutes and unmutes a case, and marks a muted one', async () => {
+    const { wrapper } = mountRow({ label: 'Claim 9' })
+    expect(wrapper.find('.muted-mark').exists()).toBe(false)
+    await getButton(wrapper, 'Mute notifications for Claim 9').trigger('click')
+    expect(wrapper.emitted('mute')).toEqual([[true]])
+    const muted = mountRow({ label: 'Claim 9', isMuted: true }).wrapper
+    expect(muted.get('.muted-mark').text()).toBe('Muted')
+    expect(getButton(muted, 'Mute notifications for Claim 9').attributes('aria-pressed')).toBe('true')
+    await getButton(muted, 'Mute notifications for Claim 9').trigger('click')
+    expect(muted.emitted('mute')).toEqual([[false]])
+  })
 })

@@ -68,4 +68,36 @@ describe('SettingsDialog', () => {
     await getButton(wrapper, 'Close settings').trigger('click')
     expect(wrapper.emitted('close')).toEqual([[]])
   })
+
+  it('switches Do Not Disturb on', async () => {
+    const { wrapper, fake } = mountDialog()
+    await wrapper.get('[data-setting="do-not-disturb"] input').setValue(true)
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ doNotDisturb: true }]])
+  })
+
+  it('sets quiet hours, 22:00 to 07:00 unless changed, and turns them off again', async () => {
+    const { wrapper, fake } = mountDialog()
+    expect(wrapper.find('#quiet-start').exists()).toBe(false)
+    await wrapper.get('[data-setting="quiet-hours"] input').setValue(true)
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ quietHours: { start: '22:00', end: '07:00' } }]])
+    await wrapper.get('#quiet-end').setValue('06:30')
+    await wrapper.get('#quiet-end').trigger('change')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')[1]).toEqual([{ quietHours: { start: '22:00', end: '06:30' } }])
+    await wrapper.get('#quiet-start').setValue('23:00')
+    await wrapper.get('#quiet-start').trigger('change')
+    await wrapper.get('#quiet-end').setValue('05:00')
+    await wrapper.get('#quiet-end').trigger('change')
+    await flushPromises()
+    // The second change went out before the first one's reply: it keeps the first.
+    expect(fake.callsTo('updateSettings').slice(2)).toEqual([
+      [{ quietHours: { start: '23:00', end: '06:30' } }],
+      [{ quietHours: { start: '23:00', end: '05:00' } }],
+    ])
+    await wrapper.get('[data-setting="quiet-hours"] input').setValue(false)
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')[4]).toEqual([{ quietHours: null }])
+  })
 })

@@ -66,4 +66,29 @@ describe('case list', () => {
     expect(list.query).toBe('')
     expect(list.focusRequest).toEqual({ caseId: failed.caseId, moveFocus: true })
   })
+
+  it('opens the detail of a case a notification asked for, and only then', () => {
+    const list = setup(all)
+    list.requestFocus(live.caseId, { moveFocus: false })
+    expect(list.expanded.has(live.caseId)).toBe(false)
+    list.openCase(live.caseId)
+    expect(list.expanded.has(live.caseId)).toBe(true)
+    expect(list.focusRequest).toEqual({ caseId: live.caseId, moveFocus: true })
+    list.openCase(live.caseId)
+    expect(list.expanded.has(live.caseId)).toBe(true)
+  })
+
+  it('shows only the cases of a notification about several, until its chip is removed', () => {
+    const list = setup(all)
+    list.filter = 'attention'
+    list.query = 'x'
+    list.showGroup({ label: 'Finished while you were away', caseIds: [doneEarly.caseId, doneLate.caseId, 'gone'] })
+    expect(list.filter).toBe('all')
+    expect(list.query).toBe('')
+    expect(list.group).toEqual({ label: 'Finished while you were away', caseIds: [doneEarly.caseId, doneLate.caseId, 'gone'] })
+    expect(list.visibleIds).toEqual([doneLate.caseId, doneEarly.caseId])
+    list.clearGroup()
+    expect(list.group).toBeNull()
+    expect(list.visibleIds).toHaveLength(all.length)
+  })
 })

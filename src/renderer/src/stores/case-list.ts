@@ -2,7 +2,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive } from 'vue'
 import { caseGroup, countCaseGroups } from '@shared/case-rules'
 import { compareCases, matchesQuery, type CaseFilter, type CaseSort } from '../case-order'
+import type { Events } from '@shared/ipc'
 import { useCasesStore } from './cases'
+
+/** The cases of a notification about several ("Finished while you were away"), shown alone until its chip is removed. */
+export type CaseGroupFilter = Events['casesFocused']
 
 export interface FocusRequest {
   caseId: string
@@ -22,6 +26,7 @@ export const useCaseListStore = defineStore('case-list', () => {
   const expanded = shallowReactive(new Set<string>())
   /** A case to scroll to and highlight, until the list has done so. */
   const focusRequest = ref<FocusRequest | null>(null)
+  const group = ref<CaseGroupFilter | null>(null)
 
   const counts = computed(() => {
     void cases.layoutVersion
@@ -34,7 +39,9 @@ export const useCaseListStore = defineStore('case-list', () => {
   const visibleIds = computed(() => {
     void cases.layoutVersion
     const matching = []
+    const inGroup = group.value ? new Set(group.value.caseIds) : null
     for (const view of cases.untrackedAll()) {
+      if (inGroup && !inGroup.has(view.caseId)) continue
       if ((filter.value === 'all' || caseGroup(view.state) === filter.value) && matchesQuery(view, query.value)) {
         matching.push(view)
       }
@@ -49,6 +56,7 @@ export const useCaseListStore = defineStore('case-list', () => {
   function clearFilters(): void {
     filter.value = 'all'
     query.value = ''
+    group.value = null
   }
 
   function requestFocus(caseId: string, { moveFocus = true }: { moveFocus?: boolean } = {}): void {
@@ -56,5 +64,35 @@ export const useCaseListStore = defineStore('case-list', () => {
     focusRequest.value = { caseId, moveFocus }
   }
 
-  return { filter, query, sort, expanded, focusRequest, counts, visibleIds, toggleExpanded, clearFilters, requestFocus }
+  /** A notification about the case was clicked: it is brought into view and focus with its detail open. */
+  function openCase(caseId: string): void {
+    expanded.add(caseId)
+    requestFocus(caseId)
+  }
+
+  function showGroup(shown: CaseGroupFilter): void {
+    clearFilters()
+    group.value = { label: shown.label, caseIds: shown.caseIds.slice() }
+  }
+
+  function clearGroup(): void {
+    group.value = null
+  }
+
+  return {
+    filter,
+    query,
+    sort,
+    expanded,
+    focusRequest,
+    group,
+    counts,
+    visibleIds,
+    toggleExpanded,
+    clearFilters,
+    requestFocus,
+    openCase,
+    showGroup,
+    clearGroup,
+  }
 })

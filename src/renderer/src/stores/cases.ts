@@ -67,6 +67,10 @@ export const useCasesStore = defineStore('cases', () => {
     upsert([await client.setCasePinned({ caseId, isPinned })])
   }
 
+  async function setMuted(caseId: string, isMuted: boolean): Promise<void> {
+    upsert([await client.setCaseMuted({ caseId, isMuted })])
+  }
+
   async function retry(caseId: string): Promise<void> {
     upsert([await client.retryCase({ caseId })])
   }
@@ -77,5 +81,19 @@ export const useCasesStore = defineStore('cases', () => {
     return view
   }
 
-  return { layoutVersion, hasSnapshot, upsert, remove, applySnapshot, get, untrackedAll, watch, unwatch, setPinned, retry, startDemo }
+  return {
+    layoutVersion,
+    hasSnapshot,
+    upsert,
+    remove,
+    applySnapshot,
+    get,
+    untrackedAll,
+    watch,
+    unwatch,
+    setPinned,
+    setMuted,
+    retry,
+    startDemo,
+  }
 })

@@ -31,13 +31,14 @@ describe('session: snapshot, then deltas', () => {
           context.fake.listenerCount('casesChanged') +
             context.fake.listenerCount('casesRemoved') +
             context.fake.listenerCount('settingsChanged') +
-            context.fake.listenerCount('caseFocused'),
+            context.fake.listenerCount('caseFocused') +
+            context.fake.listenerCount('casesFocused'),
         )
         return { cases: [], settings: makeSettings() }
       },
     })
     await useSessionStore().start()
-    expect(listenersAtSnapshot).toEqual([4])
+    expect(listenersAtSnapshot).toEqual([5])
     expect(useSessionStore().status).toBe('ready')
   })
 
@@ -104,6 +105,9 @@ describe('session: snapshot, then deltas', () => {
     expect(useCasesStore().get(added.caseId)).toBeUndefined()
     expect(useSettingsStore().settings?.notificationsEnabled).toBe(false)
     expect(useCaseListStore().focusRequest).toEqual({ caseId: first.caseId, moveFocus: true })
+    expect(useCaseListStore().expanded.has(first.caseId)).toBe(true)
+    context.fake.emit('casesFocused', { label: 'Finished while you were away', caseIds: [first.caseId] })
+    expect(useCaseListStore().group).toEqual({ label: 'Finished while you were away', caseIds: [first.caseId] })
   })
 
   it('reports a failed snapshot by its code and can try again', async () => {

@@ -27,8 +27,9 @@ export const useSessionStore = defineStore('session', () => {
       client.on('casesChanged', (views) => cases.upsert(views)),
       client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
       client.on('settingsChanged', (view) => settings.apply(view)),
-      client.on('caseFocused', (caseId) => list.requestFocus(caseId)),
       client.on('closedWithoutTray', () => desktop.explainNoTray()),
+      client.on('caseFocused', (caseId) => list.openCase(caseId)),
+      client.on('casesFocused', (group) => list.showGroup(group)),
     ]
     await loadSnapshot()
   }

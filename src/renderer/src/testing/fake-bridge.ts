@@ -36,6 +36,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       watchCases: (...args) => run('watchCases', args),
       unwatchCase: (...args) => run('unwatchCase', args),
       setCasePinned: (...args) => run('setCasePinned', args),
+      setCaseMuted: (...args) => run('setCaseMuted', args),
       retryCase: (...args) => run('retryCase', args),
       reportVisibleCases: (...args) => run('reportVisibleCases', args),
       updateSettings: (...args) => run('updateSettings', args),
