@@ -45,4 +45,7 @@ export interface SettingsView {
   /** A key is saved on disk but could not be read at launch; null once a key is saved or cleared. Never the key or its entry. */
   savedKeyProblem: SavedKeyProblem | null
   notificationsEnabled: boolean
+  doNotDisturb: boolean
+  /** The analyst paused all watching (from the tray): nothing is sent to Veridox until resumed. */
+  isPaused: boolean
 }

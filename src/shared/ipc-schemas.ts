@@ -39,6 +39,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       region: z.enum(['uk', 'ca', 'custom']).optional(),
       customBaseUrl: baseUrl.nullable().optional(),
       notificationsEnabled: z.boolean().optional(),
+      doNotDisturb: z.boolean().optional(),
     }),
   ]),
   setApiKey: z.tuple([z.strictObject({ apiKey })]),
@@ -61,4 +62,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   isKeyForOtherEndpoint: z.boolean(),
   savedKeyProblem: z.enum(savedKeyProblems).nullable(),
   notificationsEnabled: z.boolean(),
+  doNotDisturb: z.boolean(),
+  isPaused: z.boolean(),
 })

@@ -16,7 +16,12 @@ export interface Commands {
   retryCase(input: { caseId: string }): CaseView
   /** Which cases are on screen, so they get live streams first. */
   reportVisibleCases(input: { caseIds: string[] }): void
-  updateSettings(input: { region?: RegionId; customBaseUrl?: string | null; notificationsEnabled?: boolean }): SettingsView
+  updateSettings(input: {
+    region?: RegionId
+    customBaseUrl?: string | null
+    notificationsEnabled?: boolean
+    doNotDisturb?: boolean
+  }): SettingsView
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView

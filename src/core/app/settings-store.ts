@@ -10,11 +10,18 @@ export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
   notificationsEnabled: boolean
+  doNotDisturb: boolean
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  notificationsEnabled: true,
+  doNotDisturb: false,
+  limits: documentedLimits,
+}
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -26,6 +33,7 @@ const fieldSchemas = {
     .nullable()
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
   notificationsEnabled: z.boolean(),
+  doNotDisturb: z.boolean(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()

@@ -8,6 +8,7 @@ export function describeSettings(
   stored: StoredSettings,
   secrets: SecretStore,
   active: Pick<BackendSession, 'baseUrl'> | null,
+  isPaused = false,
 ): SettingsView {
   const saved = secrets.read()
   const isKeyForThisEndpoint = keyForEndpoint(saved, stored) !== null
@@ -22,5 +23,7 @@ export function describeSettings(
     isKeyForOtherEndpoint: saved !== null && !isKeyForThisEndpoint,
     savedKeyProblem: secrets.savedKeyProblem,
     notificationsEnabled: stored.notificationsEnabled,
+    doNotDisturb: stored.doNotDisturb,
+    isPaused,
   }
 }
