@@ -95,13 +95,10 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
       session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, apiKey: running.apiKey, documents: null, ...shared })
     }
     const opened = session
-    applyReachability(opened)
+    opened.monitor.setReachable(isBackendReachable(opened.baseUrl, systemState))
+    opened.monitor.setPaused(isPaused)
     if (opened.mode === 'simulator') await watchDemoCases(opened)
     detach = options.attach(opened)
-  }
-
-  function applyReachability(active: BackendSession): void {
-    active.monitor.setReachable(!isPaused && isBackendReachable(active.baseUrl, systemState))
   }
 
   async function watchDemoCases(active: BackendSession): Promise<void> {
@@ -123,11 +120,11 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
     },
     setSystemState(state) {
       systemState = { isAsleep: state.isAsleep, isNetworkOnline: state.isNetworkOnline }
-      if (session) applyReachability(session)
+      session?.monitor.setReachable(isBackendReachable(session.baseUrl, systemState))
     },
     setPaused(paused) {
       isPaused = paused
-      if (session) applyReachability(session)
+      session?.monitor.setPaused(paused)
     },
     async dispose() {
       isDisposed = true

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../simulator'
 import { fastTuning, sleep, startTestSimulator, waitFor } from '../monitor/monitor-test-kit'
-import { useAppRig } from './app-test-kit'
+import { useAppRig, viewsOf } from './app-test-kit'
 import type { CompletionNotice } from './completion-notices'
 
 let simulator: Simulator | null = null
@@ -27,6 +27,10 @@ describe('pause and resume all watching', () => {
     expect(app.isPaused()).toBe(true)
     expect((await app.handlers.getSnapshot()).settings.isPaused).toBe(true)
     await waitFor(() => simulator!.control.stats().openStreams === 0, 5_000, 'the streams to close')
+    expect((await viewsOf(app)).map((view) => [view.state, view.followedBy])).toEqual([
+      ['paused', null],
+      ['paused', null],
+    ])
     await sleep(300)
     const receivedWhilePaused = receivedBySimulator()
     simulator.control.completeCaseNow(first!.caseId)
