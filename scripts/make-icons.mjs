@@ -19,11 +19,16 @@ const appIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">
 // Each tray state is a different SHAPE, so it reads without colour (and as a macOS template, which has none):
 // idle a closed ring with a check, analysing an open ring with a dot, attention a solid disc with "!",
 // degraded a ring broken into dashes, do-not-disturb a crescent.
+const openRing = (ink) => `<path d="M 12.2 3.8 A 6 6 0 1 0 14 8" fill="none" stroke="${ink}" stroke-width="2.2" stroke-linecap="round"/>`
+// Where there is no tray title (Linux, Windows) the count of cases in analysis replaces the dot: 1–9, then 9+.
+const countBadges = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9plus']
+const countGlyph = (badge) => (ink) =>
+  `${openRing(ink)}<text x="8" y="${badge === '9plus' ? 10.1 : 11.1}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700"
+    font-size="${badge === '9plus' ? 5.6 : 8.6}" letter-spacing="${badge === '9plus' ? -0.4 : 0}" fill="${ink}">${badge === '9plus' ? '9+' : badge}</text>`
 const trayGlyphs = {
   idle: (ink) => `<circle cx="8" cy="8" r="6" fill="none" stroke="${ink}" stroke-width="2"/>
     <path d="M5.2 8.3 7.2 10.3 10.9 6.3" fill="none" stroke="${ink}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`,
-  analysing: (ink) => `<path d="M 12.2 3.8 A 6 6 0 1 0 14 8" fill="none" stroke="${ink}" stroke-width="2.2" stroke-linecap="round"/>
-    <circle cx="8" cy="8" r="2.2" fill="${ink}"/>`,
+  analysing: (ink) => `${openRing(ink)}<circle cx="8" cy="8" r="2.2" fill="${ink}"/>`,
   attention: (ink) => `<mask id="bang"><rect width="16" height="16" fill="#fff"/>
       <rect x="7" y="3.6" width="2" height="5.6" rx="1" fill="#000"/><circle cx="8" cy="11.6" r="1.15" fill="#000"/></mask>
     <circle cx="8" cy="8" r="7.2" fill="${ink}" mask="url(#bang)"/>`,
@@ -127,6 +132,14 @@ try {
     const sizes = []
     for (const size of trayIcoSizes) sizes.push([size, await render(colour, size)])
     write(`tray/${state}.ico`, ico(sizes))
+  }
+  for (const badge of countBadges) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">${countGlyph(badge)(trayInks.analysing)}</svg>`
+    write(`tray/analysing-${badge}.png`, await render(svg, 16))
+    write(`tray/analysing-${badge}@2x.png`, await render(svg, 32))
+    const sizes = []
+    for (const size of trayIcoSizes) sizes.push([size, await render(svg, size)])
+    write(`tray/analysing-${badge}.ico`, ico(sizes))
   }
 } finally {
   await browser.close()

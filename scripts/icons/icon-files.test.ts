@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { trayCountBadges } from '../../src/core/app/tray-appearance'
 import { trayStates } from '../../src/core/app/tray-model'
 
 const resources = join(import.meta.dirname, '../../resources')
@@ -67,6 +68,12 @@ describe('the generated icons (scripts/make-icons.mjs)', () => {
     expect(pngSize(read(`tray/${state}Template.png`))).toEqual({ width: 16, height: 16 })
     expect(pngSize(read(`tray/${state}Template@2x.png`))).toEqual({ width: 32, height: 32 })
     expect(icoSizes(read(`tray/${state}.ico`))).toEqual([16, 20, 24, 32, 40, 48, 64])
+  })
+
+  it.each(trayCountBadges)('has the analysing glyph with the count %s for Linux and Windows', (badge) => {
+    expect(pngSize(read(`tray/analysing-${badge}.png`))).toEqual({ width: 16, height: 16 })
+    expect(pngSize(read(`tray/analysing-${badge}@2x.png`))).toEqual({ width: 32, height: 32 })
+    expect(icoSizes(read(`tray/analysing-${badge}.ico`))).toEqual([16, 20, 24, 32, 40, 48, 64])
   })
 
   it('draws each tray state as a different shape: the template images differ in their alpha alone', () => {

@@ -2,7 +2,6 @@ import { Menu, Notification, Tray, nativeImage, type BrowserWindow, type MenuIte
 import { join } from 'node:path'
 import type { TrayModel } from '../../core/app/case-monitor-app'
 import { trayIconFile, trayTitle } from '../../core/app/tray-appearance'
-import type { TrayState } from '../../core/app/tray-model'
 import type { CompletionNotice } from '../../core/app/completion-notices'
 
 export interface TrayActions {
@@ -35,19 +34,20 @@ export function createAppTray(options: { iconsDir: string; model: TrayModel; act
   update(model: TrayModel): void
   destroy(): void
 } {
-  const icons = new Map<TrayState, NativeImage>()
-  const iconFor = (state: TrayState): NativeImage => {
-    let icon = icons.get(state)
+  const icons = new Map<string, NativeImage>()
+  const iconFor = (file: string): NativeImage => {
+    let icon = icons.get(file)
     if (!icon) {
-      icon = nativeImage.createFromPath(join(options.iconsDir, trayIconFile(state, process.platform)))
-      icons.set(state, icon)
+      icon = nativeImage.createFromPath(join(options.iconsDir, file))
+      icons.set(file, icon)
     }
     return icon
   }
-  const tray = new Tray(iconFor(options.model.state))
+  const firstIcon = trayIconFile(options.model, process.platform)
+  const tray = new Tray(iconFor(firstIcon))
   tray.on('click', options.actions.showWindow)
-  let shown: { state: TrayState; tooltip: string | null; title: string | null; menu: string | null } = {
-    state: options.model.state,
+  let shown: { icon: string; tooltip: string | null; title: string | null; menu: string | null } = {
+    icon: firstIcon,
     tooltip: null,
     title: null,
     menu: null,
@@ -55,11 +55,12 @@ export function createAppTray(options: { iconsDir: string; model: TrayModel; act
   const update = (model: TrayModel): void => {
     const menu = JSON.stringify(model.menu)
     const title = trayTitle(model.title, process.platform)
-    if (model.state !== shown.state) tray.setImage(iconFor(model.state))
+    const icon = trayIconFile(model, process.platform)
+    if (icon !== shown.icon) tray.setImage(iconFor(icon))
     if (model.tooltip !== shown.tooltip) tray.setToolTip(model.tooltip)
     if (title !== null && title !== shown.title) tray.setTitle(title)
     if (menu !== shown.menu) tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model, options.actions)))
-    shown = { state: model.state, tooltip: model.tooltip, title, menu }
+    shown = { icon, tooltip: model.tooltip, title, menu }
   }
   update(options.model)
   return { update, destroy: () => tray.destroy() }
