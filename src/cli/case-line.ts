@@ -29,6 +29,7 @@ const stateWords: Record<WatchState, string> = {
   reconnecting: 'reconnecting',
   polling: 'polling',
   offline: 'offline',
+  paused: 'paused',
   completed: 'completed',
   failed: 'failed',
   not_found: 'not found',

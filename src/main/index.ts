@@ -60,7 +60,6 @@ async function start(): Promise<void> {
   app.setAppUserModelId(app.isPackaged ? appId : process.execPath)
   logFile = openAppLogFile()
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
-  const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
   const hasTray = await detectSystemTray(log)
   const settings = createSettingsStore(openElectronDocument('settings', log), log)
@@ -118,12 +117,31 @@ async function start(): Promise<void> {
   window.on('minimize', reportShown)
   window.on('restore', reportShown)
   reportShown()
+  const reportFocused = (): void => caseApp.setWindowFocused(window.isFocused() && window.isVisible() && !window.isMinimized())
+  window.on('show', reportFocused)
+  window.on('focus', reportFocused)
+  window.on('blur', reportFocused)
+  window.on('hide', reportFocused)
+  window.on('minimize', reportFocused)
   const tray = createAppTray({
-    icon: trayIcon,
-    showWindow: reveal,
-    quit,
+    iconsDir: join(__dirname, '../../resources/tray'),
+    model: caseApp.trayModel(),
+    actions: {
+      showWindow: reveal,
+      openCase(caseId) {
+        reveal()
+        caseApp.focusCase(caseId)
+      },
+      togglePause: () => caseApp.setPaused(!caseApp.isPaused()),
+      // Through the settings path, so the window and the notifications hear of it as of any other setting.
+      toggleDoNotDisturb: async () => {
+        const { settings } = await caseApp.handlers.getSnapshot()
+        await caseApp.handlers.updateSettings({ doNotDisturb: !settings.doNotDisturb })
+      },
+      quit,
+    },
   })
-  caseApp.onSummaryChanged(() => tray.update(caseApp.summary()))
+  caseApp.onTrayChanged(() => tray.update(caseApp.trayModel()))
   const stopWatchingSystem = watchSystemState((state) => caseApp.setSystemState(state))
 
   let disposed = false

@@ -52,4 +52,6 @@ export interface SettingsView {
   hasTray: boolean
   doNotDisturb: boolean
   quietHours: QuietHours | null
+  /** The analyst paused all watching (from the tray): nothing is sent to Veridox until resumed. */
+  isPaused: boolean
 }

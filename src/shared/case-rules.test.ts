@@ -85,7 +85,7 @@ describe('state groups', () => {
   })
 
   it('is in progress while being followed, however it is followed', () => {
-    expect(where(isInProgress)).toEqual(['connecting', 'live', 'reconnecting', 'polling', 'offline'])
+    expect(where(isInProgress)).toEqual(['connecting', 'live', 'reconnecting', 'polling', 'offline', 'paused'])
     expect(where((state) => caseGroup(state) === 'completed')).toEqual(['completed'])
   })
 

@@ -68,6 +68,7 @@ const groupOf: Record<WatchState, CaseGroup> = {
   reconnecting: 'in_progress',
   polling: 'in_progress',
   offline: 'in_progress',
+  paused: 'in_progress',
   completed: 'completed',
   failed: 'attention',
   not_found: 'attention',

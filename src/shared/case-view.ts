@@ -7,6 +7,7 @@ export const watchStates = [
   'reconnecting',
   'polling',
   'offline',
+  'paused',
   'completed',
   'failed',
   'not_found',

@@ -74,4 +74,5 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   hasTray: z.boolean(),
   doNotDisturb: z.boolean(),
   quietHours: quietHours.nullable(),
+  isPaused: z.boolean(),
 })

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from '@playwright/test'
 import { fork, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import type { FromMain, MenuItemRecord, NoticeRecord, ToMain } from '../stand-in/protocol'
+import type { FromMain, MenuItemRecord, NoticeRecord, ToMain, TrayCall } from '../stand-in/protocol'
 import type { KeychainMode } from '../stand-in/stand-in-env'
 import { DesktopWindow } from './desktop-window'
 
@@ -32,6 +32,7 @@ export interface LaunchOptions {
 }
 
 export interface TrayRecord {
+  call: TrayCall
   tooltip: string
   title: string
   image: string

@@ -118,8 +118,8 @@ test('the tray is redrawn when its counts change, not on every batch of progress
   expect(app.of('webcontents-send').length - sendsBefore).toBeGreaterThan(10)
   const tooltips = app
     .of('tray')
+    .filter((record) => record.call === 'setToolTip')
     .map((record) => record.tooltip)
-    .filter((tooltip) => tooltip !== '')
   expect(tooltips.length).toBeGreaterThan(0)
   for (let index = 1; index < tooltips.length; index++) expect(tooltips[index]).not.toBe(tooltips[index - 1])
 })

@@ -16,6 +16,8 @@ export interface NoticeRecord {
   silent: boolean
 }
 
+export type TrayCall = 'constructor' | 'setToolTip' | 'setTitle' | 'setImage' | 'setContextMenu' | 'destroy'
+
 /** Sent by the main process (child) to the test process. */
 export type FromMain =
   | {
@@ -36,7 +38,16 @@ export type FromMain =
   | { kind: 'window-state'; windowId: number; isVisible: boolean; isFocused: boolean; isMinimized: boolean; isDestroyed: boolean }
   | { kind: 'window-devtools'; windowId: number }
   | { kind: 'webcontents-send'; windowId: number; channel: string; payload: unknown }
-  | { kind: 'tray'; tooltip: string; title: string; image: string; menu: MenuItemRecord[]; isDestroyed: boolean }
+  | {
+      kind: 'tray'
+      /** The Tray call that produced this record, so a test can count redraws. */
+      call: TrayCall
+      tooltip: string
+      title: string
+      image: string
+      menu: MenuItemRecord[]
+      isDestroyed: boolean
+    }
   | { kind: 'notification-shown'; notice: NoticeRecord }
   | { kind: 'notification-collected'; id: number }
   | { kind: 'dialog'; type: 'error-box' | 'message-box'; title: string; content: string }

@@ -10,7 +10,7 @@ import type {
 } from 'electron'
 import { EventEmitter } from 'node:events'
 import { answer, onTestMessage, toTest } from './channel'
-import type { MenuItemRecord } from './protocol'
+import type { MenuItemRecord, TrayCall } from './protocol'
 import { preventableEvent } from './stand-in-app'
 import { standInEnv } from './stand-in-env'
 import { imagePath } from './stand-in-system'
@@ -74,33 +74,33 @@ export class StandInTray extends EventEmitter implements UsedTray {
     // The test clicks the app's tray, so the stand-in keeps the one the app created last.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     liveTray = this
-    this.report()
+    this.report('constructor')
   }
 
   setToolTip(toolTip: string): void {
     this.tooltip = toolTip
-    this.report()
+    this.report('setToolTip')
   }
 
   setTitle(title: string): void {
     this.title = title
-    this.report()
+    this.report('setTitle')
   }
 
   setImage(image: NativeImage | string): void {
     this.image = imagePath(image)
-    this.report()
+    this.report('setImage')
   }
 
   setContextMenu(menu: ElectronMenu | null): void {
     this.menu = menu as unknown as StandInMenu | null
-    this.report()
+    this.report('setContextMenu')
   }
 
   destroy(): void {
     this.destroyed = true
     liveTray = null
-    this.report()
+    this.report('destroy')
   }
 
   isDestroyed(): boolean {
@@ -115,6 +115,8 @@ export class StandInTray extends EventEmitter implements UsedTray {
       items = found?.submenu ?? []
     }
     if (!found?.click || !found.enabled) return false
+    // Electron flips a checkbox item before its click handler runs (MenuItem docs: "A checkbox menu item will toggle the checked property").
+    if (found.type === 'checkbox') found.checked = !found.checked
     found.click(found as never, undefined, {
       shiftKey: false,
       ctrlKey: false,
@@ -125,9 +127,10 @@ export class StandInTray extends EventEmitter implements UsedTray {
     return true
   }
 
-  private report(): void {
+  private report(call: TrayCall): void {
     toTest({
       kind: 'tray',
+      call,
       tooltip: this.tooltip,
       title: this.title,
       image: this.image,

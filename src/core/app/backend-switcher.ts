@@ -21,6 +21,8 @@ export interface BackendSwitcher {
   switchBackend(): Promise<void>
   /** Sleep and the network, as the system reports them; each session works out what that means for its host. */
   setSystemState(state: SystemState): void
+  /** The analyst paused all watching: no stream, no request until resumed; then the monitor catches up as after an outage. */
+  setPaused(isPaused: boolean): void
   dispose(): Promise<void>
 }
 
@@ -47,6 +49,7 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
   let detach: (() => void) | null = null
   let simulator: Promise<EmbeddedSimulator> | null = null
   let systemState: SystemState = awakeAndOnline
+  let isPaused = false
   let isDisposed = false
   let switching: Promise<void> = Promise.resolve()
 
@@ -93,6 +96,7 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
     }
     const opened = session
     opened.monitor.setReachable(isBackendReachable(opened.baseUrl, systemState))
+    opened.monitor.setPaused(isPaused)
     if (opened.mode === 'simulator') await watchDemoCases(opened)
     detach = options.attach(opened)
   }
@@ -117,6 +121,10 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
     setSystemState(state) {
       systemState = { isAsleep: state.isAsleep, isNetworkOnline: state.isNetworkOnline }
       session?.monitor.setReachable(isBackendReachable(session.baseUrl, systemState))
+    },
+    setPaused(paused) {
+      isPaused = paused
+      session?.monitor.setPaused(paused)
     },
     async dispose() {
       isDisposed = true

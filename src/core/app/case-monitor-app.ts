@@ -1,4 +1,6 @@
 import type { SystemState } from '../../shared/reachability'
+import type { CompletionAnnouncement } from '../monitor/case-monitor'
+import type { BackendSession } from './backend-session'
 import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-switcher'
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
@@ -12,9 +14,13 @@ import type { EventSink } from './delta-batcher'
 import { createKeyVerifier } from './key-verification'
 import { forwardSessionEvents } from './session-events'
 import { describeSettings } from './settings-view'
+import { createTrayFeed } from './tray-feed'
+import type { TrayModel } from './tray-model'
+import { createUnseenCompletions } from './unseen-completions'
 import { createVisibleCases } from './visible-cases'
 
 export type { CaseSummary } from './case-summary'
+export type { TrayModel } from './tray-model'
 export type { EmbeddedSimulator } from './backend-switcher'
 
 export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'attach'> {
@@ -37,8 +43,16 @@ export interface CaseMonitorApp {
   setSystemState(state: SystemState): void
   /** False while the window is hidden (closed to the tray) or minimised: none of its cases counts as on screen. */
   setWindowShown(isShown: boolean): void
+  /** Pauses (true) or resumes all watching; a completion that happened meanwhile is announced once on resume. */
+  setPaused(isPaused: boolean): void
+  isPaused(): boolean
+  /** True while the window is focused: completions then count as seen. */
+  setWindowFocused(isFocused: boolean): void
   summary(): CaseSummary
   onSummaryChanged(listener: () => void): () => void
+  trayModel(): TrayModel
+  /** Only when something the tray shows changed. */
+  onTrayChanged(listener: () => void): () => void
   focusCase(caseId: string): void
   /** A notice about several cases was clicked: the window lists only them. */
   focusCases(group: NoticeGroup): void
@@ -47,9 +61,29 @@ export interface CaseMonitorApp {
 
 /** The desktop app's behaviour, free of Electron: the composition root gives it Electron's I/O. */
 export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonitorApp {
-  const { clock, log, settings, secrets, send } = options
-  const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true })
+  const { clock, log, settings, secrets } = options
+  let isPaused = false
+  const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true, isPaused })
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
+  const unseen = createUnseenCompletions()
+  const tray = createTrayFeed(() => ({
+    views: backend.current()?.monitor.views() ?? [],
+    unseenCaseIds: unseen.ids(),
+    isPaused,
+    doNotDisturb: settings.get().doNotDisturb,
+  }))
+  const send: EventSink = (event, payload) => {
+    options.send(event, payload)
+    if (event === 'settingsChanged') tray.changed()
+  }
+  const casesFlushed = (): void => {
+    summary.changed()
+    tray.changed()
+  }
+  const announced = (announcement: CompletionAnnouncement, session: BackendSession): void => {
+    unseen.noteCompleted(announcement.caseId)
+    notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId))
+  }
   const away = createAwaySpells(clock)
   const notices = createNoticePipeline({
     clock,
@@ -88,16 +122,15 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
         clock,
         intervalMs: options.batchIntervalMs ?? 100,
         send,
-        onFlushed: summary.changed,
-        onAnnounced: (announcement) => notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId)),
+        onFlushed: casesFlushed,
+        onAnnounced: (announcement) => announced(announcement, session),
         onKeyRejected: () => send('settingsChanged', settingsView()),
         onUnreachable: notices.addUnreachable,
       })
       send('settingsChanged', settingsView())
       send('casesChanged', session.monitor.views())
       for (const announcement of session.monitor.pendingAnnouncements()) {
-        if (session.monitor.has(announcement.caseId))
-          notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId))
+        if (session.monitor.has(announcement.caseId)) announced(announcement, session)
       }
       return () => {
         const caseIds = session.monitor.views().map((view) => view.caseId)
@@ -136,10 +169,31 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       backend.setSystemState(state)
     },
     setWindowShown: visibleCases.setWindowShown,
+    setPaused(paused) {
+      if (paused === isPaused) return
+      isPaused = paused
+      backend.setPaused(paused)
+      send('settingsChanged', settingsView())
+    },
+    isPaused: () => isPaused,
+    setWindowFocused(isFocused) {
+      unseen.setWindowFocused(isFocused)
+      tray.changed()
+    },
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,
-    focusCase: (caseId) => send('caseFocused', caseId),
-    focusCases: (group) => send('casesFocused', group),
+    trayModel: tray.model,
+    onTrayChanged: tray.onChanged,
+    focusCase(caseId) {
+      unseen.noteCaseOpened(caseId)
+      tray.changed()
+      send('caseFocused', caseId)
+    },
+    focusCases(group) {
+      for (const caseId of group.caseIds) unseen.noteCaseOpened(caseId)
+      tray.changed()
+      send('casesFocused', group)
+    },
     async dispose() {
       await backend.dispose()
       notices.dispose()

@@ -8,7 +8,7 @@ export function describeSettings(
   stored: StoredSettings,
   secrets: SecretStore,
   active: Pick<BackendSession, 'baseUrl'> | null,
-  desktop: { hasTray: boolean } = { hasTray: true },
+  desktop: { hasTray: boolean; isPaused: boolean } = { hasTray: true, isPaused: false },
 ): SettingsView {
   const saved = secrets.read()
   const isKeyForThisEndpoint = keyForEndpoint(saved, stored) !== null
@@ -27,5 +27,6 @@ export function describeSettings(
     hasTray: desktop.hasTray,
     doNotDisturb: stored.doNotDisturb,
     quietHours: stored.quietHours,
+    isPaused: desktop.isPaused,
   }
 }

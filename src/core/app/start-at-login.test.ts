@@ -18,7 +18,7 @@ function openHandlers(loginItem: LoginItem | undefined, saved: Record<string, un
     backend: { current: () => null, switchBackend: async () => undefined },
     settings,
     secrets,
-    settingsView: () => describeSettings(settings.get(), secrets, null, { hasTray: false }),
+    settingsView: () => describeSettings(settings.get(), secrets, null, { hasTray: false, isPaused: false }),
     send: () => undefined,
     clock: systemClock,
     verifyKey: async () => undefined,

@@ -21,8 +21,8 @@ const isUnreachable = (answer: VeridoxAnswer): boolean =>
   answer.kind === 'failed' && answer.error instanceof VeridoxError && answer.error.code === 'network_unreachable'
 
 /**
- * Owns what holds for the whole key: whether Veridox rejected it, whether the system says the network
- * is gone, and whether the requests themselves show an outage (then one probe, backing off, tests
+ * Owns what holds for the whole key: whether Veridox rejected it, whether the analyst paused watching,
+ * whether the system says the network is gone, and whether the requests themselves show an outage (then one probe, backing off, tests
  * when Veridox can be reached again; nothing else is sent).
  */
 export function createAccountWatch(deps: AccountWatchDependencies) {
@@ -30,11 +30,12 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   const outage = createOutageDetector(deps.tuning, clock.random)
   let isKeyRejected = false
   let isSystemOffline = false
+  let isPaused = false
   let isDisposed = false
   let cancelProbe: (() => void) | null = null
 
   const isOffline = (): boolean => isSystemOffline || outage.isOutage
-  const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isOffline()
+  const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isPaused && !isOffline()
 
   function stopProbing(): void {
     cancelProbe?.()
@@ -48,7 +49,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
       // Any answer at all, even a refusal, proves Veridox can be reached again.
       deps.client.authStatus().then(reached, (error: unknown) => {
         if (!(error instanceof VeridoxError && error.code === 'network_unreachable')) return reached()
-        if (!isDisposed && outage.isOutage && !isSystemOffline) scheduleProbe(outage.nextProbeDelay())
+        if (!isDisposed && outage.isOutage && !isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay())
       })
     }, delayMs)
   }
@@ -56,15 +57,20 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   function unreachable(): void {
     if (isDisposed || !outage.noteUnreachable()) return
     log('warn', 'Veridox cannot be reached; pausing every request and testing the connection now and then')
-    if (!isSystemOffline && !isKeyRejected) deps.onPaused()
-    if (!isSystemOffline) scheduleProbe(outage.nextProbeDelay())
+    if (!isSystemOffline && !isKeyRejected && !isPaused) deps.onPaused()
+    if (!isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay())
   }
 
   function reached(): void {
     if (isDisposed || !outage.noteReached()) return
     stopProbing()
     log('info', 'Veridox can be reached again')
-    if (!isSystemOffline && !isKeyRejected) deps.onResumed()
+    if (!isSystemOffline && !isKeyRejected && !isPaused) deps.onResumed()
+  }
+
+  function startAgain(): void {
+    if (outage.isOutage) scheduleProbe(0)
+    else if (!isKeyRejected) deps.onResumed()
   }
 
   return {
@@ -76,6 +82,9 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     },
     get isKeyRejected() {
       return isKeyRejected
+    },
+    get isPaused() {
+      return isPaused
     },
     noteAnswer: (answer: VeridoxAnswer): void => (isUnreachable(answer) ? unreachable() : reached()),
     rejectKey(error: VeridoxError): void {
@@ -92,10 +101,20 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
       if (!isReachable) {
         stopProbing()
         if (wasRunning) deps.onPaused()
-      } else if (outage.isOutage) {
-        scheduleProbe(0)
-      } else if (!isKeyRejected) {
-        deps.onResumed()
+      } else if (!isPaused) {
+        startAgain()
+      }
+    },
+    /** The analyst's pause: nothing is sent, not even a probe, until resumed. */
+    setPaused(paused: boolean): void {
+      if (isDisposed || paused === isPaused) return
+      const wasRunning = isRunning()
+      isPaused = paused
+      if (paused) {
+        stopProbing()
+        if (wasRunning) deps.onPaused()
+      } else if (!isSystemOffline) {
+        startAgain()
       }
     },
     dispose(): void {

@@ -60,6 +60,8 @@ export interface CaseMonitor {
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */
   setReachable(isReachable: boolean): void
+  /** The analyst paused (true) or resumed all watching: while paused no stream is open and no request is sent. */
+  setPaused(isPaused: boolean): void
   has(caseId: string): boolean
   view(caseId: string): CaseView | null
   views(): CaseView[]

@@ -143,6 +143,11 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
       return outcomes.retry(caseId)
     },
     setReachable: account.setSystemReachable,
+    setPaused(isPaused) {
+      account.setPaused(isPaused)
+      // A case that was offline reads as paused now (and back): every view changes either way.
+      everyCaseChanged()
+    },
     has: (caseId) => records.has(caseId),
     view,
     views: () => [...records.keys()].map((caseId) => view(caseId)!),

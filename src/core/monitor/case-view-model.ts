@@ -9,11 +9,14 @@ export interface AccountConditions {
   isKeyRejected: boolean
   /** The system says the network is gone or the machine sleeps, or requests themselves show an outage. */
   isOffline: boolean
+  /** The analyst paused all watching. */
+  isPaused: boolean
 }
 
 export function watchStateOf(facts: CaseFacts, transport: Transport, conditions: AccountConditions): WatchState {
   if (facts.terminal) return facts.terminal
   if (conditions.isKeyRejected) return 'unauthorized'
+  if (conditions.isPaused) return 'paused'
   if (conditions.isOffline) return 'offline'
   if (transport.status) return transport.status
   if (transport.isPolled || facts.lastFreshAt > 0) return 'polling'
@@ -21,7 +24,7 @@ export function watchStateOf(facts: CaseFacts, transport: Transport, conditions:
 }
 
 function followedBy(facts: CaseFacts, transport: Transport, conditions: AccountConditions): CaseView['followedBy'] {
-  if (facts.terminal || conditions.isKeyRejected || conditions.isOffline) return null
+  if (facts.terminal || conditions.isKeyRejected || conditions.isPaused || conditions.isOffline) return null
   if (transport.status) return 'stream'
   return transport.isPolled ? 'poll' : 'list'
 }

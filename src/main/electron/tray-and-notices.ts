@@ -1,32 +1,69 @@
-import { Menu, Notification, Tray, type BrowserWindow, type NativeImage } from 'electron'
-import type { CaseSummary } from '../../core/app/case-monitor-app'
+import { Menu, Notification, Tray, nativeImage, type BrowserWindow, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import { join } from 'node:path'
+import type { TrayModel } from '../../core/app/case-monitor-app'
+import { trayIconFile, trayTitle } from '../../core/app/tray-appearance'
 import type { CompletionNotice } from '../../core/app/completion-notices'
 
-export function summaryText(summary: CaseSummary): string {
-  const parts = [`${summary.inProgress} in progress`, `${summary.completed} completed`]
-  if (summary.needsAttention > 0) parts.push(`${summary.needsAttention} need attention`)
-  return `Case Monitor — ${parts.join(', ')}`
+export interface TrayActions {
+  showWindow(): void
+  openCase(caseId: string): void
+  togglePause(): void
+  toggleDoNotDisturb(): Promise<void>
+  quit(): void
 }
 
-export function createAppTray(options: { icon: NativeImage; showWindow(): void; quit(): void }): {
-  update(summary: CaseSummary): void
+function menuTemplate(model: TrayModel, actions: TrayActions): MenuItemConstructorOptions[] {
+  return model.menu.map((item): MenuItemConstructorOptions => {
+    switch (item.kind) {
+      case 'separator':
+        return { type: 'separator' }
+      case 'heading':
+        return { label: item.label, enabled: false }
+      case 'case':
+        return { label: item.label, click: () => actions.openCase(item.caseId) }
+      case 'command':
+        return { label: item.label, click: () => void actions[item.command]() }
+      case 'toggle':
+        return { label: item.label, type: 'checkbox', checked: item.isChecked, click: () => void actions[item.command]() }
+    }
+  })
+}
+
+/** Turns the core's tray model into Tray calls, each only when what it shows changed (a redraw per batch flickers on Linux). */
+export function createAppTray(options: { iconsDir: string; model: TrayModel; actions: TrayActions }): {
+  update(model: TrayModel): void
   destroy(): void
 } {
-  const tray = new Tray(options.icon)
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Show Case Monitor', click: options.showWindow },
-      { type: 'separator' },
-      { label: 'Quit', click: options.quit },
-    ]),
-  )
-  tray.on('click', options.showWindow)
-  return {
-    update(summary) {
-      tray.setToolTip(summaryText(summary))
-    },
-    destroy: () => tray.destroy(),
+  const icons = new Map<string, NativeImage>()
+  const iconFor = (file: string): NativeImage => {
+    let icon = icons.get(file)
+    if (!icon) {
+      icon = nativeImage.createFromPath(join(options.iconsDir, file))
+      icons.set(file, icon)
+    }
+    return icon
   }
+  const firstIcon = trayIconFile(options.model, process.platform)
+  const tray = new Tray(iconFor(firstIcon))
+  tray.on('click', options.actions.showWindow)
+  let shown: { icon: string; tooltip: string | null; title: string | null; menu: string | null } = {
+    icon: firstIcon,
+    tooltip: null,
+    title: null,
+    menu: null,
+  }
+  const update = (model: TrayModel): void => {
+    const menu = JSON.stringify(model.menu)
+    const title = trayTitle(model.title, process.platform)
+    const icon = trayIconFile(model, process.platform)
+    if (icon !== shown.icon) tray.setImage(iconFor(icon))
+    if (model.tooltip !== shown.tooltip) tray.setToolTip(model.tooltip)
+    if (title !== null && title !== shown.title) tray.setTitle(title)
+    if (menu !== shown.menu) tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model, options.actions)))
+    shown = { icon, tooltip: model.tooltip, title, menu }
+  }
+  update(options.model)
+  return { update, destroy: () => tray.destroy() }
 }
 
 // Electron drops a notification nobody references, and its click with it (electron/electron#12690):

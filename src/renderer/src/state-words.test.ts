@@ -15,6 +15,7 @@ describe('state chip words', () => {
     expect(words('live')).toBe('Live')
     expect(words('polling', { followedBy: 'poll' })).toBe('Polling (stream blocked)')
     expect(words('offline')).toBe('Offline')
+    expect(words('paused')).toBe('Paused')
     expect(words('not_found')).toBe('Not found')
     expect(words('unauthorized')).toBe('Key rejected')
     expect(words('failed')).toBe('Failed')

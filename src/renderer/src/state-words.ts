@@ -39,6 +39,8 @@ export function describeState(view: StateInput, now: number): StateWords {
       }
     case 'offline':
       return { text: 'Offline', tone: 'muted', detail: 'No network. Updates resume when the connection is back.' }
+    case 'paused':
+      return { text: 'Paused', tone: 'muted', detail: 'Watching is paused from the tray menu. Resume it there to catch up.' }
     case 'completed':
       return view.completedAt === null
         ? { text: 'Completed', tone: 'success', detail: 'Veridox finished analysing this case.' }

@@ -17,6 +17,7 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     hasTray: true,
     doNotDisturb: false,
     quietHours: null,
+    isPaused: false,
     ...overrides,
   }
 }
