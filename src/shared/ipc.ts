@@ -1,4 +1,5 @@
-import type { SettingsView, RegionId } from './backend'
+import type { HostStyle, SettingsView, RegionId } from './backend'
+import type { CredentialKind } from './credential-rules'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
 
@@ -16,9 +17,19 @@ export interface Commands {
   retryCase(input: { caseId: string }): CaseView
   /** Which cases are on screen, so they get live streams first. */
   reportVisibleCases(input: { caseIds: string[] }): void
-  updateSettings(input: { region?: RegionId; customBaseUrl?: string | null; notificationsEnabled?: boolean }): SettingsView
-  /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
-  setApiKey(input: { apiKey: string }): SettingsView
+  updateSettings(input: {
+    region?: RegionId
+    customBaseUrl?: string | null
+    hostStyle?: HostStyle
+    notificationsEnabled?: boolean
+  }): SettingsView
+  /**
+   * Checks the credential with the chosen host and saves it for that host. The secret goes in and never
+   * comes back out: the renderer learns only its kind, protection and endpoint. `storage` on basic_text:
+   * `keychain` stores it anyway, `session` (the default there) keeps it until quit.
+   */
+  setCredential(input: { kind: CredentialKind; secret: string; storage?: 'keychain' | 'session' }): SettingsView
+  /** Forgets the credential the settings show (the chosen host's, or the one offered from another host). */
   clearApiKey(): SettingsView
   /** Binds the saved key to the chosen host, which the analyst was shown as `endpoint`, once that host accepts it. */
   confirmKeyEndpoint(input: { endpoint: string }): SettingsView
@@ -49,7 +60,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   retryCase: true,
   reportVisibleCases: true,
   updateSettings: true,
-  setApiKey: true,
+  setCredential: true,
   clearApiKey: true,
   confirmKeyEndpoint: true,
   startDemoCase: true,

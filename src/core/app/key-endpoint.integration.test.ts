@@ -69,7 +69,10 @@ async function keySavedForA() {
   const hostB = await startHost()
   const opened = await openApp()
   await opened.handlers.updateSettings({ region: 'custom', customBaseUrl: hostA.baseUrl })
-  expect(await opened.handlers.setApiKey({ apiKey: analystKey })).toMatchObject({ mode: 'veridox', activeBaseUrl: hostA.baseUrl })
+  expect(await opened.handlers.setCredential({ kind: 'api_key', secret: analystKey })).toMatchObject({
+    mode: 'veridox',
+    activeBaseUrl: hostA.baseUrl,
+  })
   return { ...opened, hostA, hostB }
 }
 
@@ -173,10 +176,10 @@ describe('a saved key bound to nothing', () => {
       activeBaseUrl: embedded.baseUrl,
     })
     expect(keyedRequestsTo(host.baseUrl)).toEqual([])
-    expect(secrets.read()).toEqual({ apiKey: analystKey, endpoint: null })
+    expect(secrets.list()).toMatchObject([{ kind: 'api_key', secret: analystKey, endpoint: null }])
 
     expect(await confirm(host.baseUrl)).toMatchObject({ ok: true, value: { mode: 'veridox', activeBaseUrl: host.baseUrl } })
-    expect(secrets.read()).toEqual({ apiKey: analystKey, endpoint: host.baseUrl })
+    expect(secrets.list()).toMatchObject([{ kind: 'api_key', secret: analystKey, endpoint: host.baseUrl }])
   })
 
   it('is never sent anywhere when settings.json points it at plain http off this machine', async () => {

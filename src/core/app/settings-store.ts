@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RegionId } from '../../shared/backend'
+import { hostStyles, type HostStyle, type RegionId } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
@@ -9,12 +9,20 @@ import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rul
 export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
+  /** Which of the region's two hosts (classic or neo) is followed; a custom address ignores it. */
+  hostStyle: HostStyle
   notificationsEnabled: boolean
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  hostStyle: 'classic',
+  notificationsEnabled: true,
+  limits: documentedLimits,
+}
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -25,6 +33,7 @@ const fieldSchemas = {
     .string()
     .nullable()
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
+  hostStyle: z.enum(hostStyles),
   notificationsEnabled: z.boolean(),
   limits: z
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
