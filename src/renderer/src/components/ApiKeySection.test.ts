@@ -213,6 +213,14 @@ describe('ApiKeySection with a key saved for another host', () => {
     expect(hasButton(wrapper, 'Use the saved key on veridox.example.com')).toBe(true)
   })
 
+  it('names a saved access token as one', () => {
+    const { wrapper } = mountMovedAway({}, { ...movedAway, credentialKind: 'access_token' })
+    expect(wrapper.text()).toContain(
+      'Your saved access token is for api.uk.veridox.ai. Enter a key for veridox.example.com, or use the saved access token there.',
+    )
+    expect(hasButton(wrapper, 'Use the saved access token on veridox.example.com')).toBe(true)
+  })
+
   it('says a key from before keys were bound is tied to no host yet', () => {
     const { wrapper } = mountMovedAway({}, { ...movedAway, keyEndpoint: null })
     expect(wrapper.text()).toContain('Your saved key is not tied to a Veridox host yet. Enter a key for veridox.example.com')
