@@ -41,7 +41,8 @@ test('the bridge refuses commands that break the contract', async ({ harness }) 
     const bridge = window.caseMonitor as unknown as { commands: Record<string, (...args: unknown[]) => Promise<unknown>> }
     return Promise.all([
       bridge.commands.watchCases!({ caseIds: ['../../etc/passwd'] }),
-      bridge.commands.setApiKey!({ apiKey: 'has spaces in it' }),
+      bridge.commands.setCredential!({ kind: 'access_token', secret: 'has spaces in it' }),
+      bridge.commands.setCredential!({ kind: 'api_key', secret: 'vdx_simulator', storage: 'anywhere' }),
       bridge.commands.updateSettings!({ customBaseUrl: 'http://evil.example.com' }),
       bridge.commands.unwatchCase!({ caseId: '019bfb3c-1257-7455-af2e-0cd3cadab5c7', extra: true }),
     ])

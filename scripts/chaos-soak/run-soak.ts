@@ -53,7 +53,7 @@ export async function runChaosSoak(config: SoakConfig, progress: (line: string) 
   const document = (name: string) => openConfDocument({ directory: stateDir, name, log: silentLog, now: Date.now })
   function openMonitor(): CaseMonitor {
     const opened = openCaseMonitor({
-      client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch: chaosFetch }),
+      client: createVeridoxClient({ baseUrl: simulator.baseUrl, credential: { kind: 'api_key', secret: apiKey }, fetch: chaosFetch }),
       clock: systemClock,
       log: silentLog,
       storage: { watchList: document('watch-list'), ledger: document('completion-ledger') },

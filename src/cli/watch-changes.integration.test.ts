@@ -31,7 +31,7 @@ describe('watch --json prints one line per change', () => {
     const run = await watch(['--base-url', simulator.baseUrl, '--json', '--limit-polls-per-hour', '36000', caseId])
     expect(run.code).toBe(0)
 
-    const client = createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey: env.VERIDOX_API_KEY, fetch })
+    const client = createVeridoxClient({ baseUrl: simulator.baseUrl, credential: { kind: 'api_key', secret: env.VERIDOX_API_KEY }, fetch })
     const page = await client.pollProgress(caseId, null)
     const progressEvents = page.messages.flatMap((message) =>
       message.kind === 'event' && message.event.type === 'file.analysis.progress' ? [message.event] : [],

@@ -23,7 +23,7 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   const clock = systemClock
   const document = (directory: string, name: string) => openConfDocument({ directory, name, log, now: clock.now })
   const monitor = openMonitor({
-    client: createVeridoxClient({ baseUrl: args.baseUrl, apiKey, fetch, now: clock.now }),
+    client: createVeridoxClient({ baseUrl: args.baseUrl, credential: { kind: 'api_key', secret: apiKey }, fetch, now: clock.now }),
     clock,
     log,
     storage: args.stateDir

@@ -1,15 +1,22 @@
 import type { QuietHours } from './quiet-hours'
+import type { CredentialKind } from './credential-rules'
 
-/** Where Veridox lives. Hosts from docs/veridox-api.md §1.1; the Canadian host is inferred (the docs table is cut off). */
+/** Where Veridox lives. Hosts from docs/veridox-api.md §1.1; the Canadian hosts are inferred (the docs table is cut off). */
 export const regions = [
-  { id: 'uk', label: 'United Kingdom', baseUrl: 'https://api.uk.veridox.ai' },
-  { id: 'ca', label: 'Canada', baseUrl: 'https://api.ca.veridox.ai' },
+  { id: 'uk', label: 'United Kingdom', baseUrl: 'https://api.uk.veridox.ai', neoBaseUrl: 'https://api.uk.neo.veridox.ai' },
+  { id: 'ca', label: 'Canada', baseUrl: 'https://api.ca.veridox.ai', neoBaseUrl: 'https://api.ca.neo.veridox.ai' },
 ] as const
 export type RegionId = (typeof regions)[number]['id'] | 'custom'
 
-export function regionBaseUrl(region: RegionId, customBaseUrl: string | null): string | null {
+/** The two API versions the docs describe: `api.{region}.veridox.ai` and the newer `api.{region}.neo.veridox.ai`. A custom address ignores it. */
+export const hostStyles = ['classic', 'neo'] as const
+export type HostStyle = (typeof hostStyles)[number]
+
+export function regionBaseUrl(region: RegionId, customBaseUrl: string | null, hostStyle: HostStyle): string | null {
   if (region === 'custom') return customBaseUrl
-  return regions.find((r) => r.id === region)?.baseUrl ?? null
+  const found = regions.find((r) => r.id === region)
+  if (!found) return null
+  return hostStyle === 'neo' ? found.neoBaseUrl : found.baseUrl
 }
 
 /** What a saved key is bound to: the origin, because that is where a credential's exposure ends (a path on the same host adds no trust). */
@@ -31,16 +38,33 @@ export type BackendMode = 'simulator' | 'veridox'
 export const savedKeyProblems = ['keychain_unavailable', 'unreadable'] as const
 export type SavedKeyProblem = (typeof savedKeyProblems)[number]
 
+/**
+ * What the system can do for a saved credential. `protected`: a real keychain (macOS Keychain, Windows
+ * DPAPI, libsecret, kwallet). `obfuscated`: Linux's basic_text fallback, whose password is built into
+ * Chromium, so it protects nothing. `unavailable`: no encryption at all.
+ */
+export const keychainAvailabilities = ['protected', 'obfuscated', 'unavailable'] as const
+export type KeychainAvailability = (typeof keychainAvailabilities)[number]
+
+/** `os`: sealed by the system keychain. `obfuscated`: stored on basic_text at the analyst's choice. `memory`: forgotten when the app quits. */
+export const keyProtections = ['os', 'obfuscated', 'memory'] as const
+export type KeyProtection = (typeof keyProtections)[number]
+
 export interface SettingsView {
   mode: BackendMode
   region: RegionId
   customBaseUrl: string | null
+  hostStyle: HostStyle
   /** The host being followed right now (the simulator's loopback URL in simulator mode). */
   activeBaseUrl: string | null
+  /** A credential is saved for the chosen host, or for another one it could be brought to. */
   hasApiKey: boolean
-  /** `os`: the key is encrypted by the system keychain. `memory`: no keychain, so it is forgotten when the app quits. */
-  keyProtection: 'os' | 'memory' | null
-  /** The origin the saved key was saved and verified for; null without a key, or for a key saved before keys were bound. */
+  /** The kind of that credential; never the credential. */
+  credentialKind: CredentialKind | null
+  keyProtection: KeyProtection | null
+  /** Known before saving, so the window can ask about basic_text first. */
+  keychain: KeychainAvailability
+  /** The origin that credential was saved and verified for; null without one, or for a key saved before keys were bound. */
   keyEndpoint: string | null
   /** A key is saved, but not for the chosen host: it is sent nowhere until the analyst enters a new one or confirms it there. */
   isKeyForOtherEndpoint: boolean

@@ -7,7 +7,9 @@ import { settingsViewFixture } from './testing/settings-view-fixture'
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? '')
 
-const setApiKey = (apiKey: string) => firstMessage(commandInputSchemas.setApiKey.safeParse([{ apiKey }]))
+const setApiKey = (secret: string) => firstMessage(commandInputSchemas.setCredential.safeParse([{ kind: 'api_key', secret }]))
+const setToken = (secret: string, extra: Record<string, unknown> = {}) =>
+  firstMessage(commandInputSchemas.setCredential.safeParse([{ kind: 'access_token', secret, ...extra }]))
 const setAddress = (customBaseUrl: string) =>
   firstMessage(commandInputSchemas.updateSettings.safeParse([{ region: 'custom', customBaseUrl }]))
 
@@ -20,6 +22,26 @@ describe('the IPC boundary', () => {
   it('accepts a key of printable ASCII, trimming what surrounds it', () => {
     expect(setApiKey('  vdx_simulator\n')).toBeNull()
     expect(setApiKey('vdx_abc')).toBe('too short to be an API key')
+  })
+
+  it('accepts an access token as long as a JWT is, up to its cap, with a storage choice', () => {
+    const jwt = `eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.${'e'.repeat(2000)}.sig`
+    expect(setApiKey(jwt)).toBe('too long to be an API key')
+    expect(setToken(jwt)).toBeNull()
+    expect(setToken(jwt, { storage: 'session' })).toBeNull()
+    expect(setToken('t'.repeat(4097))).toBe('too long to be an access token')
+    expect(setToken(`${jwt}\r\nX-Evil: 1`)).toBe('an access token has no spaces, line breaks or special characters')
+    expect(setToken(jwt, { storage: 'disk' })).not.toBeNull()
+    expect(setToken(jwt, { apiKey: 'x' })).not.toBeNull()
+    expect(firstMessage(commandInputSchemas.setCredential.safeParse([{ kind: 'password', secret: 'vdx_simulator' }]))).not.toBeNull()
+    expect(
+      firstMessage(commandInputSchemas.setCredential.safeParse([{ kind: 'access_token', secret: 'e'.repeat(100_000) }])),
+    ).not.toBeNull()
+  })
+
+  it('accepts the two host styles and nothing else', () => {
+    expect(firstMessage(commandInputSchemas.updateSettings.safeParse([{ hostStyle: 'neo' }]))).toBeNull()
+    expect(firstMessage(commandInputSchemas.updateSettings.safeParse([{ hostStyle: 'beta' }]))).not.toBeNull()
   })
 
   it.each([

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { savedKeyProblems, type SettingsView } from './backend'
+import { hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
-import { apiKeyFault, apiKeyFaultWords } from './credential-rules'
+import { credentialFault, credentialFaultWords, credentialKinds } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
 import { isTimeOfDay } from './quiet-hours'
 import type { CommandInput, CommandName } from './ipc'
@@ -17,12 +17,16 @@ const baseUrl = z
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
-const apiKey = z
-  .string()
-  .trim()
+// The same caps as the CLI; a JWT may be far longer than a key (credential-rules.ts). The cap is checked before trimming too.
+const credentialInput = z
+  .strictObject({
+    kind: z.enum(credentialKinds),
+    secret: z.string().max(8192).trim(),
+    storage: z.enum(['keychain', 'session']).optional(),
+  })
   .superRefine((value, context) => {
-    const fault = apiKeyFault(value)
-    if (fault) context.addIssue({ code: 'custom', message: apiKeyFaultWords[fault] })
+    const fault = credentialFault(value)
+    if (fault) context.addIssue({ code: 'custom', message: credentialFaultWords[value.kind][fault], path: ['secret'] })
   })
 
 const none = z.tuple([])
@@ -43,13 +47,14 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
     z.strictObject({
       region: z.enum(['uk', 'ca', 'custom']).optional(),
       customBaseUrl: baseUrl.nullable().optional(),
+      hostStyle: z.enum(hostStyles).optional(),
       notificationsEnabled: z.boolean().optional(),
       startAtLogin: z.boolean().optional(),
       doNotDisturb: z.boolean().optional(),
       quietHours: quietHours.nullable().optional(),
     }),
   ]),
-  setApiKey: z.tuple([z.strictObject({ apiKey })]),
+  setCredential: z.tuple([credentialInput]),
   clearApiKey: none,
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
@@ -63,9 +68,12 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   mode: z.enum(['simulator', 'veridox']),
   region: z.enum(['uk', 'ca', 'custom']),
   customBaseUrl: address.nullable(),
+  hostStyle: z.enum(hostStyles),
   activeBaseUrl: address.nullable(),
   hasApiKey: z.boolean(),
-  keyProtection: z.enum(['os', 'memory']).nullable(),
+  credentialKind: z.enum(credentialKinds).nullable(),
+  keyProtection: z.enum(keyProtections).nullable(),
+  keychain: z.enum(keychainAvailabilities),
   keyEndpoint: address.nullable(),
   isKeyForOtherEndpoint: z.boolean(),
   savedKeyProblem: z.enum(savedKeyProblems).nullable(),

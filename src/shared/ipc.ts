@@ -1,4 +1,5 @@
-import type { SettingsView, RegionId } from './backend'
+import type { HostStyle, SettingsView, RegionId } from './backend'
+import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
@@ -20,6 +21,7 @@ export interface Commands {
   updateSettings(input: {
     region?: RegionId
     customBaseUrl?: string | null
+    hostStyle?: HostStyle
     notificationsEnabled?: boolean
     startAtLogin?: boolean
     doNotDisturb?: boolean
@@ -27,8 +29,13 @@ export interface Commands {
   }): SettingsView
   /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
   setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView
-  /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
-  setApiKey(input: { apiKey: string }): SettingsView
+  /**
+   * Checks the credential with the chosen host and saves it for that host. The secret goes in and never
+   * comes back out: the renderer learns only its kind, protection and endpoint. `storage` on basic_text:
+   * `keychain` stores it anyway, `session` (the default there) keeps it until quit.
+   */
+  setCredential(input: { kind: CredentialKind; secret: string; storage?: 'keychain' | 'session' }): SettingsView
+  /** Forgets the credential the settings show (the chosen host's, or the one offered from another host). */
   clearApiKey(): SettingsView
   /** Binds the saved key to the chosen host, which the analyst was shown as `endpoint`, once that host accepts it. */
   confirmKeyEndpoint(input: { endpoint: string }): SettingsView
@@ -66,7 +73,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   retryCase: true,
   reportVisibleCases: true,
   updateSettings: true,
-  setApiKey: true,
+  setCredential: true,
   clearApiKey: true,
   confirmKeyEndpoint: true,
   startDemoCase: true,

@@ -15,6 +15,10 @@ export interface SimulatorControl {
   revokeKey(apiKey: string): void
   /** Adds a key, or re-activates a revoked one. */
   addKey(apiKey: string): void
+  /** A dashboard user's session token (JWT-shaped) acting for the key's organisation; the default key when none is named. */
+  issueAccessToken(forApiKey?: string): string
+  /** The token expired or was revoked: 401 for new requests (an open stream is left to end on its own). */
+  revokeAccessToken(token: string): void
   /** Every open stream ends at once, without stream_closed: the network cable was pulled. */
   dropAllStreams(): void
   /** 404 from then on; open streams of the case end at once (without stream_closed). */
@@ -54,6 +58,10 @@ export function createSimulatorControl(ctx: SimulatorContext, createSimCase: Cas
     dropAllStreams: () => ctx.streams.endAll(),
     addKey(apiKey) {
       ctx.keys.add(apiKey)
+    },
+    issueAccessToken: (forApiKey) => ctx.keys.issueToken(forApiKey ?? ctx.keys.defaultKey()),
+    revokeAccessToken(token) {
+      if (ctx.keys.revokeToken(token)) ctx.options.log(`simulator: access token revoked`)
     },
     deleteCase(caseId) {
       if (ctx.store.delete(caseId)) ctx.options.log(`simulator: case ${caseId} deleted`)

@@ -37,7 +37,7 @@ async function saveKeyAndQuit(desktop: Desktop, host: Simulator, apiKey = simula
   const app = await desktop.launch({ keychain: 'available' })
   const page = await (await app.mainWindow()).loadedPage()
   await connectThroughSettings(page, host.baseUrl, apiKey)
-  await expect.poll(() => existsSync(secretsPath(desktop)) && readFileSync(secretsPath(desktop), 'utf8')).toContain('encryptedEntry')
+  await expect.poll(() => existsSync(secretsPath(desktop)) && readFileSync(secretsPath(desktop), 'utf8')).toContain('encryptedCredentials')
   expect(await app.clickTray('Quit')).toBe(true)
   expect(await app.waitForExit()).toBe(0)
   return readFileSync(secretsPath(desktop))
@@ -176,7 +176,9 @@ test('the key saved through the UI appears in no page, IPC message, log, setting
     await connectThroughSettings(page, host.baseUrl, apiKey)
     await watchCase(page, caseId)
     await expect(page.locator(`[data-case-id="${caseId}"]`).getByText('Live', { exact: true })).toBeVisible()
-    await expect.poll(() => existsSync(secretsPath(desktop)) && readFileSync(secretsPath(desktop), 'utf8')).toContain('encryptedEntry')
+    await expect
+      .poll(() => existsSync(secretsPath(desktop)) && readFileSync(secretsPath(desktop), 'utf8'))
+      .toContain('encryptedCredentials')
     // A healthy run logs nothing; choosing another region and back logs what the app does with the key.
     await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
     await page.getByLabel('Where your Veridox account lives').selectOption('uk')
@@ -219,8 +221,8 @@ test('the key saved through the UI appears in no page, IPC message, log, setting
     expect(files.some((file) => file.includes('/profiles/'))).toBe(true)
     for (const file of files) expect(readFileSync(file, 'latin1'), file).not.toContain(apiKey)
     // Encrypted, not merely encoded.
-    const stored = JSON.parse(readFileSync(secretsPath(desktop), 'utf8')) as { encryptedEntry: string }
-    expect(Buffer.from(stored.encryptedEntry, 'base64').toString('latin1')).not.toContain(apiKey)
+    const stored = JSON.parse(readFileSync(secretsPath(desktop), 'utf8')) as { encryptedCredentials: string }
+    expect(Buffer.from(stored.encryptedCredentials, 'base64').toString('latin1')).not.toContain(apiKey)
   } finally {
     await host.close()
   }

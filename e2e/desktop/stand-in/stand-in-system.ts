@@ -1,5 +1,5 @@
 import type { NativeImage, NativeTheme, Net, PowerMonitor, SafeStorage } from 'electron'
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -43,13 +43,25 @@ function machineSecret(): Buffer {
   return standInEnv.keychain === 'changed' ? Buffer.from(secret.map((byte) => byte ^ 0xff)) : secret
 }
 
+// Chromium on Linux (os_crypt): "v11" entries are sealed with a key from the keyring; "v10" entries with a
+// key derived from a password built into Chromium ("peanuts"), which basic_text uses because it has no
+// keyring. So basic_text opens v10 wherever it runs, and cannot open a keyring's v11.
+const builtInKey = createHash('sha256').update('peanuts').digest()
+
+function keyFor(version: string): Buffer {
+  if (version === 'v10') return builtInKey
+  if (standInEnv.keychain === 'basic_text') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+  return machineSecret()
+}
+
 function encrypt(plain: string): Buffer {
   if (standInEnv.keychain === 'unavailable')
     throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.')
+  const version = standInEnv.keychain === 'basic_text' ? 'v10' : 'v11'
   const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', machineSecret(), iv)
+  const cipher = createCipheriv('aes-256-gcm', keyFor(version), iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-  return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), body])
+  return Buffer.concat([Buffer.from(version), iv, cipher.getAuthTag(), body])
 }
 
 function decrypt(encrypted: Buffer): string {
@@ -57,7 +69,7 @@ function decrypt(encrypted: Buffer): string {
     throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.')
   try {
     const iv = encrypted.subarray(3, 15)
-    const decipher = createDecipheriv('aes-256-gcm', machineSecret(), iv)
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(encrypted.subarray(0, 3).toString('latin1')), iv)
     decipher.setAuthTag(encrypted.subarray(15, 31))
     return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8')
   } catch {

@@ -1,4 +1,5 @@
 import type { BackendMode } from '../../shared/backend'
+import type { Credential } from '../../shared/credential-rules'
 import { openMonitor, type CaseMonitor } from '../monitor/case-monitor'
 import type { MonitorTuning } from '../monitor/monitor-tuning'
 import type { JsonDocument } from '../persistence/json-document'
@@ -27,7 +28,7 @@ export function profileIdFor(baseUrl: string): string {
 export function openBackendSession(options: {
   mode: BackendMode
   baseUrl: string
-  apiKey: string
+  credential: Credential
   fetch: Fetch
   /** The SSE streams' fetch; `fetch` when absent (veridox-client.ts). */
   streamFetch?: Fetch
@@ -41,7 +42,7 @@ export function openBackendSession(options: {
   const { clock, log } = options
   const client = createVeridoxClient({
     baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
+    credential: options.credential,
     fetch: options.fetch,
     streamFetch: options.streamFetch,
     now: clock.now,

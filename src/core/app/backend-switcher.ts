@@ -6,7 +6,7 @@ import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { Fetch } from '../veridox/veridox-client'
 import { openBackendSession, profileIdFor, type BackendSession, type ProfileDocuments } from './backend-session'
-import { keyForEndpoint, type SecretStore } from './secret-store'
+import { credentialForEndpoint, type SecretStore } from './secret-store'
 import type { SettingsStore } from './settings-store'
 
 export interface EmbeddedSimulator {
@@ -83,16 +83,18 @@ export function createBackendSwitcher(options: BackendSwitcherOptions): BackendS
       tuning: options.tuning,
     }
     const stored = settings.get()
-    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
-    const apiKey = keyForEndpoint(secrets.read(), stored)
-    if (apiKey && baseUrl) {
+    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl, stored.hostStyle)
+    const saved = credentialForEndpoint(secrets.list(), stored)
+    if (saved && baseUrl) {
       const documents = options.openProfileDocuments(profileIdFor(baseUrl))
-      session = openBackendSession({ mode: 'veridox', baseUrl, apiKey, documents, ...shared })
+      const credential = { kind: saved.kind, secret: saved.secret }
+      session = openBackendSession({ mode: 'veridox', baseUrl, credential, documents, ...shared })
     } else {
-      if (secrets.read())
+      if (secrets.list().length > 0)
         log('info', 'the saved API key is not bound to the chosen host; following the simulator until it is confirmed there')
       const running = await runningSimulator()
-      session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, apiKey: running.apiKey, documents: null, ...shared })
+      const credential = { kind: 'api_key' as const, secret: running.apiKey }
+      session = openBackendSession({ mode: 'simulator', baseUrl: running.baseUrl, credential, documents: null, ...shared })
     }
     const opened = session
     opened.monitor.setReachable(isBackendReachable(opened.baseUrl, systemState))

@@ -63,13 +63,15 @@ describe('the desktop app core', () => {
   it('refuses a rejected or revoked key and keeps running on what it had', async () => {
     const { secrets } = await openApp()
     await app.handlers.updateSettings({ region: 'custom', customBaseUrl: simulator.baseUrl })
-    await expect(app.handlers.setApiKey({ apiKey: 'vdx_not_a_real_key' })).rejects.toMatchObject({ code: 'key_rejected' })
+    await expect(app.handlers.setCredential({ kind: 'api_key', secret: 'vdx_not_a_real_key' })).rejects.toMatchObject({
+      code: 'key_rejected',
+    })
     simulator.control.revokeKey('vdx_other')
-    await expect(app.handlers.setApiKey({ apiKey: 'vdx_other' })).rejects.toMatchObject({
+    await expect(app.handlers.setCredential({ kind: 'api_key', secret: 'vdx_other' })).rejects.toMatchObject({
       code: 'key_rejected',
       message: expect.stringMatching(/revoked/),
     })
-    expect(secrets.read()).toBeNull()
+    expect(secrets.list()).toEqual([])
     expect((await app.handlers.getSnapshot()).settings.mode).toBe('simulator')
   })
 
@@ -77,7 +79,7 @@ describe('the desktop app core', () => {
     const { events } = await openApp({ demoCases: 2 })
     const demoIds = (await app.handlers.getSnapshot()).cases.map((view) => view.caseId)
     await app.handlers.updateSettings({ region: 'custom', customBaseUrl: simulator.baseUrl })
-    const settings = await app.handlers.setApiKey({ apiKey: 'vdx_other' })
+    const settings = await app.handlers.setCredential({ kind: 'api_key', secret: 'vdx_other' })
     expect(settings).toMatchObject({ mode: 'veridox', hasApiKey: true, keyProtection: 'memory', activeBaseUrl: simulator.baseUrl })
     expect(JSON.stringify(settings)).not.toContain('vdx_other')
     expect(events.some((e) => e.event === 'casesRemoved' && demoIds.every((id) => (e.payload as string[]).includes(id)))).toBe(true)

@@ -9,7 +9,7 @@ import type { CommandHandlers } from './command-dispatcher'
 import type { EventSink } from './delta-batcher'
 import { startDemoCase } from './demo-cases'
 import type { KeyVerifier } from './key-verification'
-import type { SecretStore } from './secret-store'
+import { chosenEndpointOf, shownCredential, type SecretStore } from './secret-store'
 import type { SettingsStore } from './settings-store'
 import type { VisibleCases } from './visible-cases'
 
@@ -43,7 +43,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
 
   function chosenBaseUrl(missing: string): string {
     const stored = settings.get()
-    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl)
+    const baseUrl = regionBaseUrl(stored.region, stored.customBaseUrl, stored.hostStyle)
     if (!baseUrl) throw new AppError('invalid_input', missing)
     return baseUrl
   }
@@ -109,35 +109,42 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       if (isLoginChange && !options.loginItem) throw loginItemRefused()
       const next = settings.update(patch)
       if (isLoginChange) applyLoginItem(next.startAtLogin, before.startAtLogin)
-      const hostChanged = regionBaseUrl(before.region, before.customBaseUrl) !== regionBaseUrl(next.region, next.customBaseUrl)
-      if (hostChanged && secrets.read()) return switchBackend()
+      const hostChanged =
+        regionBaseUrl(before.region, before.customBaseUrl, before.hostStyle) !==
+        regionBaseUrl(next.region, next.customBaseUrl, next.hostStyle)
+      if (hostChanged && secrets.list().length > 0) return switchBackend()
       const view = settingsView()
       options.send('settingsChanged', view)
       return view
     },
-    async setApiKey({ apiKey }) {
+    async setCredential({ kind, secret, storage }) {
       const baseUrl = chosenBaseUrl('Choose a Veridox region or enter its address before adding a key.')
-      await options.verifyKey(apiKey, baseUrl)
-      secrets.write(apiKey, keyEndpointOf(baseUrl))
+      await options.verifyKey({ kind, secret }, baseUrl)
+      secrets.write({ kind, secret }, keyEndpointOf(baseUrl), storage)
       return switchBackend()
     },
     async confirmKeyEndpoint({ endpoint }) {
-      const saved = secrets.read()
+      // The credential the window showed: the newest one saved for another host (or for none).
+      const saved = shownCredential(secrets.list(), settings.get())
       if (!saved) throw new AppError('key_missing', 'No API key is saved, so there is none to move. Enter a key for this host.')
       const baseUrl = chosenBaseUrl('Choose a Veridox region or enter its address before moving the key.')
       const target = keyEndpointOf(baseUrl)
       // The analyst confirmed the host they were shown; if another one is chosen now, the key stays where it was.
       if (keyEndpointOf(endpoint) !== target) throw endpointChanged()
       if (saved.endpoint === target) return settingsView()
-      await options.verifyKey(saved.apiKey, baseUrl, { isAnswerRequired: true })
-      const stored = settings.get()
-      const chosenNow = regionBaseUrl(stored.region, stored.customBaseUrl)
-      if (secrets.read()?.apiKey !== saved.apiKey || !chosenNow || keyEndpointOf(chosenNow) !== target) throw endpointChanged()
-      secrets.write(saved.apiKey, target)
+      await options.verifyKey(saved, baseUrl, { isAnswerRequired: true })
+      const isStillSaved = secrets.list().some((entry) => entry.endpoint === saved.endpoint && entry.secret === saved.secret)
+      if (!isStillSaved || chosenEndpointOf(settings.get()) !== target) throw endpointChanged()
+      // Bound to this host too, kept as it was kept; a key bound to no host has found its one.
+      secrets.write(saved, target, saved.protection === 'memory' ? 'session' : 'keychain')
+      if (saved.endpoint === null) secrets.remove(null)
       return switchBackend()
     },
     clearApiKey() {
-      secrets.clear()
+      // The credential the window shows goes; with none shown, an unreadable entry on disk is discarded.
+      const shown = shownCredential(secrets.list(), settings.get())
+      if (shown) secrets.remove(shown.endpoint)
+      else secrets.clear()
       return switchBackend()
     },
     quitApp() {

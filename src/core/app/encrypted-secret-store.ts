@@ -1,69 +1,74 @@
-import { z } from 'zod'
-import type { SavedKeyProblem } from '../../shared/backend'
+import type { KeychainAvailability, SavedKeyProblem } from '../../shared/backend'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
-import { readEndpoint, type SavedKey, type SecretStore } from './secret-store'
+import { canTryToOpen, hasSavedEntry, openSealed, seal, type StoredSecrets } from './sealed-credentials'
+import { protectionFor, upsertCredential, type SavedCredential, type SecretStore } from './secret-store'
 
-/**
- * What the operating system can do for the key. `protected`: a real keychain (macOS Keychain, Windows
- * DPAPI, libsecret, kwallet). `obfuscated`: Linux's basic_text fallback, whose password is built into
- * Chromium, so it protects nothing. `unavailable`: no encryption at all.
- */
-export type KeychainAvailability = 'protected' | 'obfuscated' | 'unavailable'
+export type { KeychainAvailability } from '../../shared/backend'
 
 /** The operating system's keychain, as the store needs it (Electron's safeStorage in the app). */
 export interface KeyCipher {
-  /** Anything but `protected` keeps a new key in memory only, and leaves a saved entry unopened. */
+  /** `unavailable` keeps every new credential in memory only; `obfuscated` (basic_text) only those the analyst chose to store anyway. */
   readonly availability: KeychainAvailability
   encrypt(plain: string): Promise<string>
   /** Rejects when the keychain cannot open the entry. */
   decrypt(encrypted: string): Promise<string>
 }
 
-interface StoredEntry {
-  encryptedEntry?: unknown
-  encryptedKey?: unknown
-}
-
-// The endpoint is encrypted with the key so that editing the file cannot point the key at another host.
-const entrySchema = z.object({ apiKey: z.string().min(1), endpoint: z.unknown() })
+const persisted = (saved: SavedCredential[]) => saved.filter((credential) => credential.protection !== 'memory')
 
 /**
- * The key and the endpoint it is bound to, encrypted before they touch disk. A saved entry that cannot
- * be read (no keychain now, a changed keychain, damage) or that has no endpoint is kept on disk
- * untouched: never deleted, only replaced when the analyst saves or confirms a key, or removed when they
- * clear it. What kept it from being read is reported until then.
+ * Credentials, one per endpoint, encrypted before they touch disk. A saved entry that cannot be read
+ * (no keychain now, a changed keychain, damage) is kept on disk untouched: never deleted, only replaced
+ * when the analyst saves a credential to disk, or removed when they clear it. What kept it from being
+ * read is reported until then.
  */
 export async function openEncryptedSecretStore(document: JsonDocument, cipher: KeyCipher, log: Log): Promise<SecretStore> {
-  const isProtected = cipher.availability === 'protected'
   const opened = await openSaved(document, cipher, log)
-  let current: SavedKey | null = opened.saved
+  let saved: SavedCredential[] = opened.saved
   let problem: SavedKeyProblem | null = opened.problem
-  // Writes are queued so a quick set-then-clear can never leave the old key on disk.
+  // Writes are queued so a quick set-then-clear can never leave the old credential on disk.
   let persisting = Promise.resolve()
+  let generation = 0
+
+  function persist(): void {
+    const current = ++generation
+    const toSeal = persisted(saved)
+    persisting = persisting
+      .then(async () => {
+        const next =
+          toSeal.length === 0 ? {} : await seal(toSeal, cipher.availability === 'protected' ? 'keychain' : 'basic_text', cipher.encrypt)
+        if (current === generation) document.write({ ...next })
+      })
+      .catch(() => log('error', 'could not save the credentials to the keychain; they are kept until the app quits'))
+  }
+
+  /** Applies a change, and rewrites the file only when what belongs on disk changed (an unreadable entry stays otherwise). */
+  function change(next: SavedCredential[]): void {
+    const before = JSON.stringify(persisted(saved))
+    saved = next
+    problem = null
+    if (JSON.stringify(persisted(saved)) !== before) persist()
+  }
+
   return {
-    read: () => (current ? { ...current } : null),
-    write(apiKey, endpoint) {
-      const next = { apiKey, endpoint }
-      current = next
-      problem = null
-      // Without a keychain the new key cannot be sealed, so a saved entry stays for when the keychain is back.
-      if (!isProtected) return
-      persisting = persisting
-        .then(async () => {
-          const encryptedEntry = await cipher.encrypt(JSON.stringify(next))
-          if (current === next) document.write({ encryptedEntry })
-        })
-        .catch(() => log('error', 'could not save the API key to the keychain; it is kept until the app quits'))
+    list: () => saved.map((credential) => ({ ...credential })),
+    write(credential, endpoint, storage) {
+      const protection = protectionFor(cipher.availability, storage)
+      const next = upsertCredential(saved, { kind: credential.kind, secret: credential.secret, endpoint, protection })
+      // Everything kept on disk is sealed again as this keychain seals now (a basic_text entry becomes a keychain's).
+      const sealedAs = cipher.availability === 'protected' ? 'os' : 'obfuscated'
+      change(next.map((entry) => (entry.protection === 'memory' ? entry : { ...entry, protection: sealedAs })))
+    },
+    remove(endpoint) {
+      change(saved.filter((credential) => credential.endpoint !== endpoint))
     },
     clear() {
-      current = null
+      saved = []
       problem = null
-      persisting = persisting
-        .then(() => document.write({}))
-        .catch(() => log('error', 'could not remove the saved API key from disk; it is no longer used'))
+      persist()
     },
-    protection: isProtected ? 'os' : 'memory',
+    availability: cipher.availability,
     get savedKeyProblem() {
       return problem
     },
@@ -74,36 +79,20 @@ async function openSaved(
   document: JsonDocument,
   cipher: KeyCipher,
   log: Log,
-): Promise<{ saved: SavedKey | null; problem: SavedKeyProblem | null }> {
-  const stored = (document.read() ?? {}) as StoredEntry
-  if (stored.encryptedEntry === undefined && stored.encryptedKey === undefined) return { saved: null, problem: null }
-  // basic_text cannot open what a real keychain sealed; trying would only call a good entry damaged.
-  if (cipher.availability !== 'protected') {
+): Promise<{ saved: SavedCredential[]; problem: SavedKeyProblem | null }> {
+  const stored = (document.read() ?? {}) as StoredSecrets
+  if (!hasSavedEntry(stored)) return { saved: [], problem: null }
+  if (!canTryToOpen(stored, cipher.availability)) {
     log('warn', 'an API key is saved but the system keychain is unavailable; it is kept untouched until the keychain is back')
-    return { saved: null, problem: 'keychain_unavailable' }
+    return { saved: [], problem: 'keychain_unavailable' }
   }
   try {
-    return { saved: await readSaved(stored, cipher, log), problem: null }
+    return { saved: await openSealed(stored, (encrypted) => cipher.decrypt(encrypted), log), problem: null }
   } catch {
     log(
       'warn',
       'the saved API key could not be read (the keychain changed or the entry is damaged); it is kept until a key is entered again',
     )
-    return { saved: null, problem: 'unreadable' }
+    return { saved: [], problem: 'unreadable' }
   }
-}
-
-async function readSaved(stored: StoredEntry, cipher: KeyCipher, log: Log): Promise<SavedKey> {
-  if (typeof stored.encryptedEntry === 'string') {
-    const entry = entrySchema.safeParse(JSON.parse(await cipher.decrypt(stored.encryptedEntry)))
-    if (!entry.success) throw new SyntaxError('not a saved key entry')
-    const endpoint = readEndpoint(entry.data.endpoint)
-    if (endpoint === null) log('warn', 'the saved API key is bound to no usable host; it waits until it is confirmed for one')
-    return { apiKey: entry.data.apiKey, endpoint }
-  }
-  if (typeof stored.encryptedKey === 'string') {
-    log('info', 'the saved API key is from before keys were bound to a host; it waits until it is confirmed for one')
-    return { apiKey: await cipher.decrypt(stored.encryptedKey), endpoint: null }
-  }
-  throw new SyntaxError('not a saved key entry')
 }

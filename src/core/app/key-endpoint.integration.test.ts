@@ -29,11 +29,11 @@ async function startHost(apiKeys = ['vdx_simulator', analystKey]): Promise<Simul
 
 /** Real fetch over loopback, noting which origin each request went to and which key it carried. */
 function recordingFetch() {
-  const sent: { origin: string; path: string; apiKey: string | null }[] = []
+  const sent: { origin: string; path: string; apiKey: string | null; authorization: string | null }[] = []
   const recorded: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input))
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined))
-    sent.push({ origin: url.origin, path: url.pathname, apiKey: headers.get('x-api-key') })
+    sent.push({ origin: url.origin, path: url.pathname, apiKey: headers.get('x-api-key'), authorization: headers.get('authorization') })
     // This machine reaches no host but its own; a request elsewhere fails as an unreachable one would.
     if (!loopbackHosts.has(url.hostname)) throw new TypeError('fetch failed')
     return fetch(input, init)
@@ -69,7 +69,10 @@ async function keySavedForA() {
   const hostB = await startHost()
   const opened = await openApp()
   await opened.handlers.updateSettings({ region: 'custom', customBaseUrl: hostA.baseUrl })
-  expect(await opened.handlers.setApiKey({ apiKey: analystKey })).toMatchObject({ mode: 'veridox', activeBaseUrl: hostA.baseUrl })
+  expect(await opened.handlers.setCredential({ kind: 'api_key', secret: analystKey })).toMatchObject({
+    mode: 'veridox',
+    activeBaseUrl: hostA.baseUrl,
+  })
   return { ...opened, hostA, hostB }
 }
 
@@ -173,10 +176,10 @@ describe('a saved key bound to nothing', () => {
       activeBaseUrl: embedded.baseUrl,
     })
     expect(keyedRequestsTo(host.baseUrl)).toEqual([])
-    expect(secrets.read()).toEqual({ apiKey: analystKey, endpoint: null })
+    expect(secrets.list()).toMatchObject([{ kind: 'api_key', secret: analystKey, endpoint: null }])
 
     expect(await confirm(host.baseUrl)).toMatchObject({ ok: true, value: { mode: 'veridox', activeBaseUrl: host.baseUrl } })
-    expect(secrets.read()).toEqual({ apiKey: analystKey, endpoint: host.baseUrl })
+    expect(secrets.list()).toMatchObject([{ kind: 'api_key', secret: analystKey, endpoint: host.baseUrl }])
   })
 
   it('is never sent anywhere when settings.json points it at plain http off this machine', async () => {
@@ -188,5 +191,51 @@ describe('a saved key bound to nothing', () => {
     expect((await handlers.getSnapshot()).settings).toMatchObject({ mode: 'simulator', isKeyForOtherEndpoint: true })
     expect(sent.filter((request) => request.apiKey === analystKey)).toEqual([])
     expect(sent.filter((request) => !loopbackHosts.has(new URL(request.origin).hostname))).toEqual([])
+  })
+})
+
+describe('a credential per endpoint', () => {
+  it('keeps each host’s own credential, of its own kind, and uses the one saved for the host chosen now', async () => {
+    const hostA = await startHost()
+    const hostB = await startHost()
+    const token = hostB.control.issueAccessToken(analystKey)
+    const { handlers, sent } = await openApp()
+    await handlers.updateSettings({ region: 'custom', customBaseUrl: hostA.baseUrl })
+    await handlers.setCredential({ kind: 'api_key', secret: analystKey })
+    await handlers.updateSettings({ customBaseUrl: hostB.baseUrl })
+    expect((await handlers.getSnapshot()).settings).toMatchObject({
+      mode: 'simulator',
+      isKeyForOtherEndpoint: true,
+      keyEndpoint: hostA.baseUrl,
+    })
+    expect(await handlers.setCredential({ kind: 'access_token', secret: token })).toMatchObject({
+      mode: 'veridox',
+      activeBaseUrl: hostB.baseUrl,
+      credentialKind: 'access_token',
+      keyEndpoint: hostB.baseUrl,
+    })
+
+    const onB = hostB.control.createCase({ apiKey: analystKey, fileLabels: ['a.pdf'] })
+    await handlers.watchCases({ caseIds: [onB.caseId] })
+    expect(await handlers.updateSettings({ customBaseUrl: hostA.baseUrl })).toMatchObject({
+      mode: 'veridox',
+      activeBaseUrl: hostA.baseUrl,
+      credentialKind: 'api_key',
+      keyEndpoint: hostA.baseUrl,
+    })
+    const onA = hostA.control.createCase({ apiKey: analystKey, fileLabels: ['a.pdf'] })
+    expect((await handlers.watchCases({ caseIds: [onA.caseId] })).map((view) => view.caseId)).toEqual([onA.caseId])
+
+    // Each credential went only to its own host.
+    expect(sent.filter((request) => request.origin === hostB.baseUrl && request.apiKey !== null)).toEqual([])
+    expect(sent.filter((request) => request.origin === hostA.baseUrl && request.authorization !== null)).toEqual([])
+    expect(sent.some((request) => request.origin === hostB.baseUrl && request.authorization === `Bearer ${token}`)).toBe(true)
+
+    // Removing the chosen host's credential leaves the other host's in place.
+    expect(await handlers.clearApiKey()).toMatchObject({ mode: 'simulator', keyEndpoint: hostB.baseUrl, isKeyForOtherEndpoint: true })
+    expect(await handlers.updateSettings({ customBaseUrl: hostB.baseUrl })).toMatchObject({
+      mode: 'veridox',
+      credentialKind: 'access_token',
+    })
   })
 })

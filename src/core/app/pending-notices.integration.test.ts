@@ -49,7 +49,7 @@ function machine() {
 async function completedJustBeforeQuit(launch: ReturnType<typeof machine>['launch']) {
   const { app } = await launch()
   await app.handlers.updateSettings({ region: 'custom', customBaseUrl: simulator.baseUrl })
-  await app.handlers.setApiKey({ apiKey: 'vdx_simulator' })
+  await app.handlers.setCredential({ kind: 'api_key', secret: 'vdx_simulator' })
   const { caseId } = simulator.control.createCase({ label: 'Quit too soon', fileLabels: ['a.pdf'] })
   app.handlers.watchCases({ caseIds: [caseId] })
   simulator.control.completeCaseNow(caseId)

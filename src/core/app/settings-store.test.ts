@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openConfDocument } from '../persistence/conf-document'
 import { documentedLimits } from '../policy/limits'
 import { silentLog, type Log } from '../runtime/log'
+import { regionBaseUrl } from '../../shared/backend'
 import { createSettingsStore, defaultSettings } from './settings-store'
 
 function storeWith(contents: string, log: Log = silentLog) {
@@ -15,6 +16,15 @@ function storeWith(contents: string, log: Log = silentLog) {
 }
 
 describe('settings store', () => {
+  it('follows the classic host by default, keeps a neo choice, and ignores a style it does not know', () => {
+    expect(defaultSettings.hostStyle).toBe('classic')
+    expect(storeWith(JSON.stringify({ region: 'ca', hostStyle: 'neo' })).store.get()).toMatchObject({ region: 'ca', hostStyle: 'neo' })
+    expect(storeWith(JSON.stringify({ hostStyle: 'beta' })).store.get().hostStyle).toBe('classic')
+    expect(regionBaseUrl('ca', null, 'neo')).toBe('https://api.ca.neo.veridox.ai')
+    expect(regionBaseUrl('uk', null, 'classic')).toBe('https://api.uk.veridox.ai')
+    expect(regionBaseUrl('custom', 'https://veridox.example.com', 'neo')).toBe('https://veridox.example.com')
+  })
+
   it('falls back to defaults when the file is not JSON, keeping the broken file aside', () => {
     const { store, directory } = storeWith('{"region": "ca", "notificationsEnabled": fal')
     expect(store.get()).toEqual(defaultSettings)

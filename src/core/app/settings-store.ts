@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RegionId } from '../../shared/backend'
+import { hostStyles, type HostStyle, type RegionId } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
@@ -10,6 +10,8 @@ import { isTimeOfDay, type QuietHours } from '../../shared/quiet-hours'
 export interface StoredSettings {
   region: RegionId
   customBaseUrl: string | null
+  /** Which of the region's two hosts (classic or neo) is followed; a custom address ignores it. */
+  hostStyle: HostStyle
   notificationsEnabled: boolean
   /** Registered with the system as a login item (XDG autostart on Linux); the app then starts hidden, in the tray. */
   startAtLogin: boolean
@@ -24,6 +26,7 @@ export interface StoredSettings {
 export const defaultSettings: StoredSettings = {
   region: 'uk',
   customBaseUrl: null,
+  hostStyle: 'classic',
   notificationsEnabled: true,
   startAtLogin: false,
   doNotDisturb: false,
@@ -43,6 +46,7 @@ const fieldSchemas = {
     .string()
     .nullable()
     .refine((value) => value === null || customBaseUrlProblem(value) === null),
+  hostStyle: z.enum(hostStyles),
   notificationsEnabled: z.boolean(),
   startAtLogin: z.boolean(),
   doNotDisturb: z.boolean(),

@@ -53,7 +53,7 @@ async function logWhileWatching(injected: string): Promise<string[]> {
   gateway = started.server
   const written: string[] = []
   monitor = openMonitor({
-    client: createVeridoxClient({ baseUrl: started.baseUrl, apiKey: 'vdx_simulator', fetch }),
+    client: createVeridoxClient({ baseUrl: started.baseUrl, credential: { kind: 'api_key', secret: 'vdx_simulator' }, fetch }),
     clock: systemClock,
     log: createConsoleLog('info', (line) => written.push(`${line}\n`)),
     storage: null,

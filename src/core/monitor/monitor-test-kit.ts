@@ -47,7 +47,11 @@ export function openTestMonitor(
   const log: Log = (level, message, fields) => logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`)
   const document = (name: string) => openConfDocument({ directory: options.stateDir!, name, log: silentLog, now: Date.now })
   const monitor = openMonitor({
-    client: createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey, fetch: options.fetch ?? fetch }),
+    client: createVeridoxClient({
+      baseUrl: simulator.baseUrl,
+      credential: { kind: 'api_key', secret: apiKey },
+      fetch: options.fetch ?? fetch,
+    }),
     clock: systemClock,
     log,
     storage: options.stateDir ? { watchList: document('watch'), ledger: document('ledger') } : null,

@@ -45,7 +45,7 @@ describe('a stream answered 429 over real HTTP', () => {
       process.on('warning', onWarning)
       try {
         const veridox = await startRateLimitingServer(retryAfter)
-        const client = createVeridoxClient({ baseUrl: veridox.baseUrl, apiKey: 'vdx_k', fetch })
+        const client = createVeridoxClient({ baseUrl: veridox.baseUrl, credential: { kind: 'api_key', secret: 'vdx_k' }, fetch })
         session = startStreamSession(
           {
             open: (lastEventId, handlers) => client.openStream(caseId, lastEventId, handlers),

@@ -72,7 +72,11 @@ afterEach(() => vi.useRealTimers())
 
 function start(server: ReturnType<typeof scriptedServer>, overrides: Partial<StreamTuning> = {}, lastEventId: string | null = null) {
   const { log, events } = recorder()
-  const client = createVeridoxClient({ baseUrl: 'https://veridox.test', apiKey: 'vdx_k', fetch: server.fetch })
+  const client = createVeridoxClient({
+    baseUrl: 'https://veridox.test',
+    credential: { kind: 'api_key', secret: 'vdx_k' },
+    fetch: server.fetch,
+  })
   const session = startStreamSession(
     {
       open: (resumeFrom, handlers) => client.openStream(caseId, resumeFrom, handlers),

@@ -28,7 +28,7 @@ let harness: MonitorHarness | null = null
 beforeEach(async () => {
   simulator = await startTestSimulator({ analysisMs: 800 })
   foreign = await startForeignOrigin()
-  client = createVeridoxClient({ baseUrl: simulator.baseUrl, apiKey: 'vdx_simulator', fetch })
+  client = createVeridoxClient({ baseUrl: simulator.baseUrl, credential: { kind: 'api_key', secret: 'vdx_simulator' }, fetch })
 })
 
 afterEach(async () => {
@@ -81,7 +81,7 @@ describe('the key goes only to the configured origin', () => {
     const calls = { rest: [] as string[], stream: [] as { url: string; redirect: RequestInit['redirect'] }[] }
     client = createVeridoxClient({
       baseUrl: simulator.baseUrl,
-      apiKey: 'vdx_simulator',
+      credential: { kind: 'api_key', secret: 'vdx_simulator' },
       fetch: (input, init) => (calls.rest.push(String(input)), fetch(input, init)),
       streamFetch: (input, init) => (calls.stream.push({ url: String(input), redirect: init?.redirect }), fetch(input, init)),
     })
@@ -112,7 +112,7 @@ describe('the key goes only to the configured origin', () => {
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve))
     const behindPortal = createVeridoxClient({
       baseUrl: `http://127.0.0.1:${(portal.address() as AddressInfo).port}`,
-      apiKey: 'vdx_simulator',
+      credential: { kind: 'api_key', secret: 'vdx_simulator' },
       fetch,
     })
     const error = await behindPortal.getCase(id).catch((caught: unknown) => caught)

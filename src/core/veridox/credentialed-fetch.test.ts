@@ -6,9 +6,12 @@ import { VeridoxError } from './veridox-error'
 const baseUrl = 'http://127.0.0.1:9'
 const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
 
-describe('a key that cannot travel in a header', () => {
-  it('fails the request with a VeridoxError in our words, never fetch’s error that quotes the key', async () => {
-    const client = createVeridoxClient({ baseUrl, apiKey: 'vdx_abc\r\nX-Evil: 1', fetch })
+describe('a credential that cannot travel in a header', () => {
+  it.each([
+    ['api_key', 'API key'],
+    ['access_token', 'access token'],
+  ] as const)('%s: fails the request with a VeridoxError in our words, never fetch’s error that quotes it', async (kind, words) => {
+    const client = createVeridoxClient({ baseUrl, credential: { kind, secret: 'vdx_abc\r\nX-Evil: 1' }, fetch })
     const failure = await client.getCase(caseId).then(
       () => expect.unreachable('a request with a CR LF key succeeded'),
       (error: unknown) => error,
@@ -16,7 +19,7 @@ describe('a key that cannot travel in a header', () => {
     expect(failure).toBeInstanceOf(VeridoxError)
     expect((failure as VeridoxError).toData()).toEqual({
       code: 'invalid_input',
-      message: 'The API key holds characters that cannot be sent to Veridox; enter the key again.',
+      message: `The ${words} holds characters that cannot be sent to Veridox; enter it again.`,
     })
     expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).not.toContain('X-Evil')
   })

@@ -1,3 +1,4 @@
+import { credentialKindWords, type Credential } from '../../shared/credential-rules'
 import { errorFromFetchFailure, redirectRefused, VeridoxError } from './veridox-error'
 
 export type Fetch = typeof fetch
@@ -6,12 +7,18 @@ export type CredentialedFetch = (url: string, init?: RequestInit) => Promise<Res
 // Chromium's fetch (net.fetch) would answer from its HTTP cache; Node's types do not know the option.
 const noStore = { cache: 'no-store' } as RequestInit
 
+/** The one place that decides how a credential travels (docs/veridox-api.md §1.3): REST, poll and stream alike. */
+export function credentialHeader(credential: Credential): [name: string, value: string] {
+  return credential.kind === 'access_token' ? ['authorization', `Bearer ${credential.secret}`] : ['x-api-key', credential.secret]
+}
+
 /**
  * The only way a credential leaves this app: to the configured origin, never along a redirect.
  * fetch follows redirects by default and strips only `Authorization` when the origin changes, so an
- * `x-api-key` would reach any host a 307 names; here a redirect is an answer, not a hop.
+ * `x-api-key` would reach any host a 307 names; here a redirect is an answer, not a hop (for a Bearer
+ * token too, rather than trusting every fetch to strip it).
  */
-export function createCredentialedFetch(options: { baseUrl: string; apiKey: string; fetch: Fetch }): CredentialedFetch {
+export function createCredentialedFetch(options: { baseUrl: string; credential: Credential; fetch: Fetch }): CredentialedFetch {
   const origin = new URL(options.baseUrl).origin
 
   return async function credentialedFetch(url: string, init: RequestInit = {}): Promise<Response> {
@@ -19,10 +26,11 @@ export function createCredentialedFetch(options: { baseUrl: string; apiKey: stri
     let headers: Headers
     try {
       headers = new Headers(init.headers)
-      headers.set('x-api-key', options.apiKey)
+      headers.set(...credentialHeader(options.credential))
     } catch {
       // fetch's Headers quotes a refused value in its error, and the value here is the key.
-      throw new VeridoxError('invalid_input', 'The API key holds characters that cannot be sent to Veridox; enter the key again.')
+      const kind = credentialKindWords[options.credential.kind]
+      throw new VeridoxError('invalid_input', `The ${kind} holds characters that cannot be sent to Veridox; enter it again.`)
     }
     let response: Response
     try {

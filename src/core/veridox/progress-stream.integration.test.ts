@@ -38,7 +38,7 @@ async function startEndlessStream(pattern: string): Promise<{ baseUrl: string; s
 }
 
 function readUntilFailure(baseUrl: string): Promise<{ failure: StreamFailure; received: number; messages: number }> {
-  const client = createVeridoxClient({ baseUrl, apiKey: 'vdx_k', fetch })
+  const client = createVeridoxClient({ baseUrl, credential: { kind: 'api_key', secret: 'vdx_k' }, fetch })
   let received = 0
   let messages = 0
   return new Promise((resolve) => {

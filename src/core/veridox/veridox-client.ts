@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Credential } from '../../shared/credential-rules'
 import { createCredentialedFetch, type Fetch } from './credentialed-fetch'
 import { parseProgressMessage, type ParsedMessage } from './progress-event'
 import { openProgressStream, type ProgressStream, type ProgressStreamHandlers } from './progress-stream'
@@ -18,7 +19,8 @@ export type { Fetch } from './credentialed-fetch'
 
 export interface VeridoxClientOptions {
   baseUrl: string
-  apiKey: string
+  /** An API key or an access token; credentialed-fetch.ts decides the header. */
+  credential: Credential
   /** REST calls. */
   fetch: Fetch
   /**
@@ -40,7 +42,7 @@ export interface VeridoxClient {
   getCase(caseId: string, signal?: AbortSignal): Promise<CaseDetails>
   listCases(query: { limit: number; offset: number; label?: string }, signal?: AbortSignal): Promise<CaseList>
   pollProgress(caseId: string, lastEventId: string | null, signal?: AbortSignal): Promise<PollPage>
-  authStatus(signal?: AbortSignal): Promise<{ type: string; is_active?: boolean }>
+  authStatus(signal?: AbortSignal): Promise<{ type: string; is_active?: boolean; complete?: boolean }>
   createCase(input: { label: string; fileLabels: string[] }, signal?: AbortSignal): Promise<CreatedCase>
   uploadFile(sasUrl: string, body: string, signal?: AbortSignal): Promise<void>
   /** One SSE connection; Last-Event-ID resumes where the caller stopped. */
@@ -59,9 +61,9 @@ export function createVeridoxClient(options: VeridoxClientOptions): VeridoxClien
     signal?: AbortSignal | undefined
   }
 
-  const credentialedFetch = createCredentialedFetch({ baseUrl, apiKey: options.apiKey, fetch: options.fetch })
+  const credentialedFetch = createCredentialedFetch({ baseUrl, credential: options.credential, fetch: options.fetch })
   const credentialedStreamFetch = options.streamFetch
-    ? createCredentialedFetch({ baseUrl, apiKey: options.apiKey, fetch: options.streamFetch })
+    ? createCredentialedFetch({ baseUrl, credential: options.credential, fetch: options.streamFetch })
     : credentialedFetch
 
   function send(path: string, init: RequestOptions): Promise<Response> {

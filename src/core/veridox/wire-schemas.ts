@@ -89,7 +89,7 @@ export const createdCaseSchema = z.object({
 })
 export type CreatedCase = z.infer<typeof createdCaseSchema>
 
-export const authStatusSchema = z.looseObject({ type: z.string(), is_active: z.boolean().optional() })
+export const authStatusSchema = z.looseObject({ type: z.string(), is_active: z.boolean().optional(), complete: z.boolean().optional() })
 
 export function isCaseCompleteStatus(item: { file_analysis_status: string | null; file_analysis_completed_at: string | null }): boolean {
   if (item.file_analysis_status !== null) return item.file_analysis_status === 'file_analysis_complete'

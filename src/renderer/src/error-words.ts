@@ -4,7 +4,7 @@ import { AppError, type ErrorCode } from '@shared/errors'
  * Where the error happened changes what the analyst can do about it. `case`: the app is still
  * following the case and retries by itself; `stoppedCase`: it gave up until the analyst presses Retry.
  */
-export type ErrorContext = 'case' | 'stoppedCase' | 'apiKey' | 'command'
+export type ErrorContext = 'case' | 'stoppedCase' | 'apiKey' | 'accessToken' | 'command'
 
 // The one place an error code becomes words. Raw messages are never shown: they can hold paths or keys.
 const words: Record<ErrorCode, string> = {
@@ -30,6 +30,14 @@ const apiKeyWords: Partial<Record<ErrorCode, string>> = {
   forbidden: 'That key is valid but does not have access to cases.',
 }
 
+const accessTokenWords: Partial<Record<ErrorCode, string>> = {
+  key_rejected:
+    'Veridox did not accept this access token (expired or revoked?). Copy a new one from the Veridox dashboard, or use an API key.',
+  invalid_input: 'That does not look like an access token. Tokens have no spaces or line breaks.',
+  network_unreachable: 'The token could not be checked because Veridox cannot be reached. Check your connection and try again.',
+  forbidden: 'That token is valid but does not have access to cases.',
+}
+
 const stoppedCaseWords: Partial<Record<ErrorCode, string>> = {
   server_error: 'Veridox kept failing on its side, so the app stopped trying. Use Retry to try again.',
   bad_response: 'Veridox kept sending replies the app could not read, so it stopped trying. Use Retry to try again.',
@@ -41,6 +49,7 @@ const stoppedCaseWords: Partial<Record<ErrorCode, string>> = {
 
 const wordsByContext: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {
   apiKey: apiKeyWords,
+  accessToken: accessTokenWords,
   stoppedCase: stoppedCaseWords,
 }
 

@@ -26,14 +26,14 @@ afterEach(() => {
 describe('ApiKeySection', () => {
   it('sends the key once, clears the field and then only says that a key is saved', async () => {
     const { wrapper, fake } = mountSection({
-      setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }),
+      setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true }),
     })
     const field = wrapper.get('input[type="password"]')
     await field.setValue(KEY)
     await getButton(wrapper, 'Save key').trigger('click')
     await flushPromises()
 
-    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'api_key', secret: KEY }]])
     expect(wrapper.find('input[type="password"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('A key is saved')
     expect(wrapper.html()).not.toContain(KEY)
@@ -42,7 +42,7 @@ describe('ApiKeySection', () => {
 
   it('shows a rejected key in words and does not keep the key', async () => {
     const { wrapper } = mountSection({
-      setApiKey: () => {
+      setCredential: () => {
         throw new AppError('key_rejected', `401 for ${KEY}`)
       },
     })
@@ -57,7 +57,7 @@ describe('ApiKeySection', () => {
 
   it('explains an input the key check refused', async () => {
     const { wrapper } = mountSection({
-      setApiKey: () => {
+      setCredential: () => {
         throw new AppError('invalid_input', 'apiKey: too short to be an API key')
       },
     })
@@ -79,7 +79,7 @@ describe('ApiKeySection', () => {
   })
 
   it('replaces a saved key only once a new one is saved, and can go back', async () => {
-    const { wrapper, fake } = mountSection({ setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }) }, true)
+    const { wrapper, fake } = mountSection({ setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true }) }, true)
     await getButton(wrapper, 'Replace key').trigger('click')
     expect(wrapper.text()).not.toContain('A key is saved')
     await getButton(wrapper, 'Cancel').trigger('click')
@@ -91,16 +91,96 @@ describe('ApiKeySection', () => {
     await wrapper.get('input[type="password"]').setValue(KEY)
     await getButton(wrapper, 'Save key').trigger('click')
     await flushPromises()
-    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'api_key', secret: KEY }]])
     expect(wrapper.text()).toContain('A key is saved')
     expect(hasButton(wrapper, 'Cancel')).toBe(false)
+  })
+})
+
+describe('ApiKeySection with an access token', () => {
+  const TOKEN = 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmFseXN0In0.c2lnbmF0dXJl'
+
+  it('sends an access token as one, and then says a token is saved', async () => {
+    const { wrapper, fake } = mountSection({
+      setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true, credentialKind: 'access_token', keyProtection: 'os' }),
+    })
+    await wrapper.get('input[type="radio"][value="access_token"]').setValue(true)
+    expect(wrapper.get('label[for="api-key-input"]').text()).toBe('Veridox access token')
+    await wrapper.get('input[type="password"]').setValue(TOKEN)
+    await getButton(wrapper, 'Save token').trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'access_token', secret: TOKEN }]])
+    expect(wrapper.text()).toContain('An access token is saved')
+    expect(wrapper.html()).not.toContain(TOKEN)
+    expect(JSON.stringify(useSettingsStore().$state)).not.toContain(TOKEN)
+  })
+
+  it('explains a rejected token as expired or revoked, and does not keep it', async () => {
+    const { wrapper } = mountSection({
+      setCredential: () => {
+        throw new AppError('key_rejected', `401 for ${TOKEN}`)
+      },
+    })
+    await wrapper.get('input[type="radio"][value="access_token"]').setValue(true)
+    await wrapper.get('input[type="password"]').setValue(TOKEN)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      'Veridox did not accept this access token (expired or revoked?). Copy a new one from the Veridox dashboard, or use an API key.',
+    )
+    expect((wrapper.get('input[type="password"]').element as HTMLInputElement).value).toBe('')
+    expect(wrapper.html()).not.toContain(TOKEN)
+  })
+})
+
+describe('ApiKeySection where Linux offers only basic_text', () => {
+  const warning = 'This computer has no system keychain Case Monitor can use (only Linux’s basic_text fallback)'
+
+  it('says so before saving and keeps the credential for this session only unless the analyst chooses otherwise', async () => {
+    const { wrapper, fake } = mountSection({
+      setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true, keyProtection: 'memory', keychain: 'obfuscated' }),
+    })
+    useSettingsStore().apply(makeSettings({ keychain: 'obfuscated' }))
+    await nextTick()
+    expect(wrapper.text()).toContain(warning)
+    expect((wrapper.get('input[type="radio"][value="session"]').element as HTMLInputElement).checked).toBe(true)
+    expect(wrapper.text()).toContain('Keep for this session only')
+    expect(wrapper.text()).toContain('Store anyway (readable by other programs on this computer)')
+
+    await wrapper.get('input[type="password"]').setValue(KEY)
+    await getButton(wrapper, 'Save key').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'api_key', secret: KEY, storage: 'session' }]])
+    expect(wrapper.text()).toContain('Kept for this session only: Case Monitor forgets it when it quits.')
+  })
+
+  it('stores it anyway when the analyst chooses to, and says how it is kept', async () => {
+    const { wrapper, fake } = mountSection({
+      setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true, keyProtection: 'obfuscated', keychain: 'obfuscated' }),
+    })
+    useSettingsStore().apply(makeSettings({ keychain: 'obfuscated' }))
+    await nextTick()
+    await wrapper.get('input[type="radio"][value="keychain"]').setValue(true)
+    await wrapper.get('input[type="password"]').setValue(KEY)
+    await getButton(wrapper, 'Save key').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'api_key', secret: KEY, storage: 'keychain' }]])
+    expect(wrapper.text()).toContain('Stored with Linux’s basic_text fallback: other programs on this computer can read it.')
+  })
+
+  it('asks nothing where a real keychain protects it', () => {
+    const { wrapper } = mountSection({})
+    expect(wrapper.text()).not.toContain(warning)
+    expect(wrapper.find('input[type="radio"][value="session"]').exists()).toBe(false)
   })
 })
 
 describe('ApiKeySection key protection', () => {
   it('warns when the key will be forgotten at quit', async () => {
     const { wrapper } = mountSection({}, true)
-    useSettingsStore().apply(makeSettings({ mode: 'veridox', hasApiKey: true, keyProtection: 'memory' }))
+    useSettingsStore().apply(makeSettings({ mode: 'veridox', hasApiKey: true, keyProtection: 'memory', keychain: 'unavailable' }))
     await nextTick()
     expect(wrapper.text()).toContain('kept only until the app quits')
   })
@@ -131,6 +211,14 @@ describe('ApiKeySection with a key saved for another host', () => {
     )
     expect(wrapper.text()).not.toContain('A key is saved')
     expect(hasButton(wrapper, 'Use the saved key on veridox.example.com')).toBe(true)
+  })
+
+  it('names a saved access token as one', () => {
+    const { wrapper } = mountMovedAway({}, { ...movedAway, credentialKind: 'access_token' })
+    expect(wrapper.text()).toContain(
+      'Your saved access token is for api.uk.veridox.ai. Enter a key for veridox.example.com, or use the saved access token there.',
+    )
+    expect(hasButton(wrapper, 'Use the saved access token on veridox.example.com')).toBe(true)
   })
 
   it('says a key from before keys were bound is tied to no host yet', () => {
@@ -186,7 +274,7 @@ describe('ApiKeySection with a saved key that cannot be read', () => {
 
   it('says the keychain is unavailable and the key was not deleted, and takes the key again', async () => {
     const { wrapper, fake } = mountWithProblem(
-      { setApiKey: () => makeSettings({ mode: 'veridox', hasApiKey: true }) },
+      { setCredential: () => makeSettings({ mode: 'veridox', hasApiKey: true }) },
       'keychain_unavailable',
     )
     expect(wrapper.text()).toContain(
@@ -195,7 +283,7 @@ describe('ApiKeySection with a saved key that cannot be read', () => {
     await wrapper.get('input[type="password"]').setValue(KEY)
     await getButton(wrapper, 'Save key').trigger('click')
     await flushPromises()
-    expect(fake.callsTo('setApiKey')).toEqual([[{ apiKey: KEY }]])
+    expect(fake.callsTo('setCredential')).toEqual([[{ kind: 'api_key', secret: KEY }]])
     expect(wrapper.text()).not.toContain('cannot be read')
     expect(wrapper.text()).toContain('A key is saved')
   })

@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '@shared/backend'
 import type { Commands } from '@shared/ipc'
+import type { CredentialKind } from '@shared/credential-rules'
 import { useClient } from '../client'
 
 export type SettingsPatch = Parameters<Commands['updateSettings']>[0]
 
-/** What main says the settings are. The API key itself never lives here: only `hasApiKey`. */
+/** What main says the settings are. The credential itself never lives here: only whether one is saved, its kind and how it is kept. */
 export const useSettingsStore = defineStore('settings', () => {
   const client = useClient()
   const settings = ref<SettingsView | null>(null)
@@ -14,7 +15,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const isSimulator = computed(() => settings.value?.mode === 'simulator')
   /** The origin of the region or address chosen now, which a saved key can be moved to. */
   const chosenEndpoint = computed(() => {
-    const baseUrl = settings.value ? regionBaseUrl(settings.value.region, settings.value.customBaseUrl) : null
+    const baseUrl = settings.value ? regionBaseUrl(settings.value.region, settings.value.customBaseUrl, settings.value.hostStyle) : null
     if (!baseUrl || !URL.canParse(baseUrl)) return null
     return keyEndpointOf(baseUrl)
   })
@@ -33,8 +34,9 @@ export const useSettingsStore = defineStore('settings', () => {
     apply(await client.updateSettings(patch))
   }
 
-  async function saveApiKey(apiKey: string): Promise<void> {
-    apply(await client.setApiKey({ apiKey }))
+  /** `storage` only where the keychain is basic_text: the analyst's choice between this session and storing it anyway. */
+  async function saveCredential(kind: CredentialKind, secret: string, storage?: 'keychain' | 'session'): Promise<void> {
+    apply(await client.setCredential(storage ? { kind, secret, storage } : { kind, secret }))
   }
 
   async function removeApiKey(): Promise<void> {
@@ -45,5 +47,5 @@ export const useSettingsStore = defineStore('settings', () => {
     apply(await client.confirmKeyEndpoint({ endpoint }))
   }
 
-  return { settings, isSimulator, chosenEndpoint, apply, applySnapshot, update, saveApiKey, removeApiKey, moveKeyTo }
+  return { settings, isSimulator, chosenEndpoint, apply, applySnapshot, update, saveCredential, removeApiKey, moveKeyTo }
 })
