@@ -5,6 +5,8 @@ import { createCommandDispatcher } from '../core/app/command-dispatcher'
 import { createSettingsStore } from '../core/app/settings-store'
 import { systemClock } from '../core/runtime/clock'
 import { createConsoleLog } from '../core/runtime/log'
+import { feedFileName } from '../core/updates/update-feed'
+import { createUpdateFlow } from '../core/updates/update-flow'
 import type { RotatingLogFile } from '../core/runtime/rotating-log-file'
 import { openAppLogFile } from './electron/app-log-file'
 import { startEmbeddedSimulator } from './electron/embedded-simulator'
@@ -15,6 +17,7 @@ import { createMainWindow, grantOnlyClipboardWrite, rendererLocation } from './e
 import { createStreamFetch } from './electron/stream-fetch'
 import { watchSystemState } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
+import { createUpdateInstaller } from './electron/update-installer'
 import { recoverWindowFailures } from './electron/window-recovery'
 
 // The composition root: it builds the Electron-free core, gives it Electron's I/O, and wires the two.
@@ -59,6 +62,16 @@ async function start(): Promise<void> {
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const trayIcon = nativeImage.createFromPath(join(__dirname, '../../resources/tray-icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
+  const settings = createSettingsStore(openElectronDocument('settings', log), log)
+  const updates = createUpdateFlow({
+    fetch: net.fetch as typeof fetch,
+    clock: systemClock,
+    log,
+    currentVersion: app.getVersion(),
+    feedFileName: feedFileName(process.platform, process.arch),
+    installer: createUpdateInstaller({ isPackaged: app.isPackaged, log }),
+    settings: () => settings.get(),
+  })
 
   const caseApp: CaseMonitorApp = createCaseMonitorApp({
     // Chromium's network stack for REST calls: it honours the system's proxy settings, which corporate networks need.
@@ -66,10 +79,11 @@ async function start(): Promise<void> {
     streamFetch: createStreamFetch(),
     clock: systemClock,
     log,
-    settings: createSettingsStore(openElectronDocument('settings', log), log),
+    settings,
     secrets: await openKeychainSecretStore(openElectronDocument('secrets', log), log),
     openProfileDocuments: (profileId) => openElectronProfileDocuments(profileId, log),
     startSimulator: startEmbeddedSimulator,
+    updates,
     send: createEventSender(() => mainWindow?.webContents ?? null),
     notify: (notice) =>
       showCompletionNotice(notice, {
@@ -114,6 +128,7 @@ async function start(): Promise<void> {
     if (disposed) return
     event.preventDefault()
     stopWatchingSystem()
+    updates.dispose()
     void caseApp.dispose().finally(() => {
       disposed = true
       tray.destroy()
@@ -122,6 +137,7 @@ async function start(): Promise<void> {
   })
 
   await caseApp.start()
+  updates.start()
   hasStarted = true
   if (isRevealPending) reveal()
 }

@@ -45,4 +45,7 @@ export interface SettingsView {
   /** A key is saved on disk but could not be read at launch; null once a key is saved or cleared. Never the key or its entry. */
   savedKeyProblem: SavedKeyProblem | null
   notificationsEnabled: boolean
+  updatesEnabled: boolean
+  /** null: the built-in feed. */
+  updateFeedUrl: string | null
 }

@@ -1,9 +1,11 @@
+import { valid } from 'semver'
 import { z } from 'zod'
 import { savedKeyProblems, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
 import { apiKeyFault, apiKeyFaultWords } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
 import type { CommandInput, CommandName } from './ipc'
+import { updateFailures, updateFeedUrlProblem, type UpdateStatus } from './updates'
 
 const caseId = z.string().transform(normalizeCaseId).refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
 
@@ -24,6 +26,14 @@ const apiKey = z
     if (fault) context.addIssue({ code: 'custom', message: apiKeyFaultWords[fault] })
   })
 
+const updateFeedUrl = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    const problem = updateFeedUrlProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
+
 const none = z.tuple([])
 
 /** Every command's arguments, checked in main before any handler runs. */
@@ -39,6 +49,8 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       region: z.enum(['uk', 'ca', 'custom']).optional(),
       customBaseUrl: baseUrl.nullable().optional(),
       notificationsEnabled: z.boolean().optional(),
+      updatesEnabled: z.boolean().optional(),
+      updateFeedUrl: updateFeedUrl.nullable().optional(),
     }),
   ]),
   setApiKey: z.tuple([z.strictObject({ apiKey })]),
@@ -48,6 +60,18 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })
+
+const releaseVersion = z
+  .string()
+  .max(64)
+  .refine((value) => valid(value) !== null)
+/** What main tells the window about updates: a state it has words for, a version, never a library's message. */
+export const updateStatusSchema: z.ZodType<UpdateStatus, unknown> = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.enum(['off', 'waiting', 'checking']) }),
+  z.strictObject({ state: z.enum(['up_to_date', 'downloading', 'ready']), version: releaseVersion }),
+  z.strictObject({ state: z.literal('available'), version: releaseVersion, installsHere: z.boolean() }),
+  z.strictObject({ state: z.literal('failed'), failure: z.enum(updateFailures) }),
+])
 
 /** The settings main sends the window: whether a key is set, for which host and why it is unusable, never the key. */
 export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObject({
@@ -61,4 +85,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   isKeyForOtherEndpoint: z.boolean(),
   savedKeyProblem: z.enum(savedKeyProblems).nullable(),
   notificationsEnabled: z.boolean(),
+  updatesEnabled: z.boolean(),
+  updateFeedUrl: address.nullable(),
 })

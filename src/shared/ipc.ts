@@ -1,10 +1,12 @@
 import type { SettingsView, RegionId } from './backend'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
+import type { UpdateStatus } from './updates'
 
 export interface AppSnapshot {
   cases: CaseView[]
   settings: SettingsView
+  update: UpdateStatus
 }
 
 /** Renderer → main, request and response. Every command takes at most one argument. */
@@ -16,7 +18,13 @@ export interface Commands {
   retryCase(input: { caseId: string }): CaseView
   /** Which cases are on screen, so they get live streams first. */
   reportVisibleCases(input: { caseIds: string[] }): void
-  updateSettings(input: { region?: RegionId; customBaseUrl?: string | null; notificationsEnabled?: boolean }): SettingsView
+  updateSettings(input: {
+    region?: RegionId
+    customBaseUrl?: string | null
+    notificationsEnabled?: boolean
+    updatesEnabled?: boolean
+    updateFeedUrl?: string | null
+  }): SettingsView
   /** The key goes in and never comes back out: the renderer only ever learns `hasApiKey`. */
   setApiKey(input: { apiKey: string }): SettingsView
   clearApiKey(): SettingsView
@@ -33,6 +41,8 @@ export interface Events {
   settingsChanged: SettingsView
   /** The analyst clicked a completion notification. */
   caseFocused: string
+  /** Its own event, not part of settingsChanged: a background check must not reset a settings form being edited. */
+  updateChanged: UpdateStatus
 }
 
 export type CommandName = keyof Commands
@@ -59,6 +69,7 @@ const eventNameSet: { [K in EventName]: true } = {
   casesRemoved: true,
   settingsChanged: true,
   caseFocused: true,
+  updateChanged: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

@@ -1,4 +1,5 @@
 import type { SystemState } from '../../shared/reachability'
+import type { UpdateFlow } from '../updates/update-flow'
 import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-switcher'
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
@@ -17,6 +18,8 @@ export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'att
   send: EventSink
   /** True when the system showed the notification (false: unsupported, refused, or it failed). */
   notify(notice: CompletionNotice): boolean
+  /** Started and disposed by the composition root; the app shows its status and tells it when settings change. */
+  updates: Pick<UpdateFlow, 'status' | 'onChanged' | 'settingsChanged'>
   batchIntervalMs?: number
 }
 
@@ -37,6 +40,7 @@ export interface CaseMonitorApp {
 export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonitorApp {
   const { clock, log, settings, secrets, send } = options
   const settingsView = () => describeSettings(settings.get(), secrets, backend.current())
+  const stopUpdateViews = options.updates.onChanged((status) => send('updateChanged', status))
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
   const notices = createCompletionNotices({
     clock,
@@ -91,6 +95,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send,
       clock,
       verifyKey: createKeyVerifier({ fetch: options.fetch, clock, log }),
+      updateStatus: () => options.updates.status(),
+      onSettingsSaved: () => options.updates.settingsChanged(),
     }),
     start: () => backend.switchBackend(),
     setSystemState: (state) => backend.setSystemState(state),
@@ -99,6 +105,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     onSummaryChanged: summary.onChanged,
     focusCase: (caseId) => send('caseFocused', caseId),
     async dispose() {
+      stopUpdateViews()
       await backend.dispose()
       notices.dispose()
     },

@@ -1,5 +1,6 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
+import type { UpdateStatus } from '../../shared/updates'
 import type { Clock } from '../runtime/clock'
 import type { BackendSession } from './backend-session'
 import type { BackendSwitcher } from './backend-switcher'
@@ -20,6 +21,9 @@ export interface CommandHandlerOptions {
   settingsView(): SettingsView
   send: EventSink
   clock: Clock
+  updateStatus(): UpdateStatus
+  /** After settings were written, before the reply: a module that reads them (the update flow) acts on the change. */
+  onSettingsSaved(): void
 }
 
 /** Each command the window can send, already validated by the dispatcher; the work is done by the modules behind. */
@@ -53,7 +57,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
   }
 
   return {
-    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView() }),
+    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView(), update: options.updateStatus() }),
     watchCases({ caseIds }) {
       const { monitor } = requireSession()
       monitor.watch(caseIds)
@@ -78,6 +82,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
     async updateSettings(patch) {
       const before = settings.get()
       const next = settings.update(patch)
+      options.onSettingsSaved()
       const hostChanged = regionBaseUrl(before.region, before.customBaseUrl) !== regionBaseUrl(next.region, next.customBaseUrl)
       if (hostChanged && secrets.read()) return switchBackend()
       const view = settingsView()

@@ -5,6 +5,7 @@ import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
 import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rules'
+import { updateFeedUrlProblem } from '../../shared/updates'
 
 export interface StoredSettings {
   region: RegionId
@@ -12,9 +13,19 @@ export interface StoredSettings {
   notificationsEnabled: boolean
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
+  updatesEnabled: boolean
+  /** null: the built-in feed (`defaultUpdateFeedUrl`). */
+  updateFeedUrl: string | null
 }
 
-export const defaultSettings: StoredSettings = { region: 'uk', customBaseUrl: null, notificationsEnabled: true, limits: documentedLimits }
+export const defaultSettings: StoredSettings = {
+  region: 'uk',
+  customBaseUrl: null,
+  notificationsEnabled: true,
+  limits: documentedLimits,
+  updatesEnabled: true,
+  updateFeedUrl: null,
+}
 
 const limit = z.number().int().min(1).max(100_000)
 
@@ -30,6 +41,11 @@ const fieldSchemas = {
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()
     .transform((given): VeridoxLimits => ({ ...documentedLimits, ...given })),
+  updatesEnabled: z.boolean(),
+  updateFeedUrl: z
+    .string()
+    .nullable()
+    .refine((value) => value === null || updateFeedUrlProblem(value) === null),
 }
 
 const settingsSchema = z.strictObject(fieldSchemas)
@@ -37,7 +53,9 @@ const settingsSchema = z.strictObject(fieldSchemas)
 /** Why these settings cannot be saved, in words for the analyst; null when they can. */
 function settingsProblem(candidate: StoredSettings): string | null {
   return (
-    endpointProblem(candidate) ?? (settingsSchema.safeParse(candidate).success ? null : 'A setting has a value Case Monitor cannot use.')
+    endpointProblem(candidate) ??
+    (candidate.updateFeedUrl === null ? null : updateFeedUrlProblem(candidate.updateFeedUrl)) ??
+    (settingsSchema.safeParse(candidate).success ? null : 'A setting has a value Case Monitor cannot use.')
   )
 }
 

@@ -22,5 +22,7 @@ export function describeSettings(
     isKeyForOtherEndpoint: saved !== null && !isKeyForThisEndpoint,
     savedKeyProblem: secrets.savedKeyProblem,
     notificationsEnabled: stored.notificationsEnabled,
+    updatesEnabled: stored.updatesEnabled,
+    updateFeedUrl: stored.updateFeedUrl,
   }
 }

@@ -13,6 +13,8 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     isKeyForOtherEndpoint: false,
     savedKeyProblem: null,
     notificationsEnabled: true,
+    updatesEnabled: true,
+    updateFeedUrl: null,
     ...overrides,
   }
 }

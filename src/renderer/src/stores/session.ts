@@ -6,6 +6,7 @@ import { errorCodeOf } from '../error-words'
 import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
 import { useSettingsStore } from './settings'
+import { useUpdatesStore } from './updates'
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'failed'
 
@@ -15,6 +16,7 @@ export const useSessionStore = defineStore('session', () => {
   const cases = useCasesStore()
   const settings = useSettingsStore()
   const list = useCaseListStore()
+  const updates = useUpdatesStore()
   const status = ref<SessionStatus>('idle')
   const failure = ref<ErrorCode | null>(null)
   let unsubscribes: (() => void)[] = []
@@ -26,6 +28,7 @@ export const useSessionStore = defineStore('session', () => {
       client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
       client.on('settingsChanged', (view) => settings.apply(view)),
       client.on('caseFocused', (caseId) => list.requestFocus(caseId)),
+      client.on('updateChanged', (status) => updates.apply(status)),
     ]
     await loadSnapshot()
   }
@@ -37,6 +40,7 @@ export const useSessionStore = defineStore('session', () => {
       const snapshot = await client.getSnapshot()
       cases.applySnapshot(snapshot.cases)
       settings.applySnapshot(snapshot.settings)
+      updates.applySnapshot(snapshot.update)
       status.value = 'ready'
     } catch (error) {
       failure.value = errorCodeOf(error)
