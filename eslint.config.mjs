@@ -15,11 +15,12 @@ const root = import.meta.dirname
 const packages = {
   electron: { name: 'electron', message: 'Only src/main/electron, src/main/index.ts and src/preload may import electron.' },
   electronStore: { name: 'electron-store', message: 'electron-store imports electron: keep it in src/main/electron.' },
+  electronUpdater: { name: 'electron-updater', message: 'electron-updater imports electron: keep it in src/main/electron.' },
   vue: { name: 'vue', message: 'Vue belongs to the renderer.' },
   pinia: { name: 'pinia', message: 'Pinia belongs to the renderer.' },
 }
 const electronSubpaths = { group: ['electron/*'], message: 'Only the Electron adapter layer may import electron.' }
-const noElectronOrVue = [packages.electron, packages.electronStore, packages.vue, packages.pinia]
+const noElectronOrVue = [packages.electron, packages.electronStore, packages.electronUpdater, packages.vue, packages.pinia]
 
 const builtinNames = builtinModules.filter((name) => !name.startsWith('_'))
 
@@ -98,7 +99,7 @@ const boundaries = [
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs,vue}'],
     ignores: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'],
-    rules: { 'no-restricted-imports': restrictedPackages([packages.electron, packages.electronStore]) },
+    rules: { 'no-restricted-imports': restrictedPackages([packages.electron, packages.electronStore, packages.electronUpdater]) },
   },
   {
     // The Electron stand-in is typed by Electron's own declarations: types only, never the package itself.
@@ -107,7 +108,10 @@ const boundaries = [
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ ...packages.electron, allowTypeImports: true }, packages.electronStore], patterns: [electronSubpaths] },
+        {
+          paths: [{ ...packages.electron, allowTypeImports: true }, packages.electronStore, packages.electronUpdater],
+          patterns: [electronSubpaths],
+        },
       ],
     },
   },
@@ -135,7 +139,11 @@ const boundaries = [
     files: ['src/renderer/**'],
     rules: {
       'no-restricted-imports': restrictedPackages(
-        [{ name: 'electron', message: 'The renderer talks to main only through window.caseMonitor.' }, packages.electronStore],
+        [
+          { name: 'electron', message: 'The renderer talks to main only through window.caseMonitor.' },
+          packages.electronStore,
+          packages.electronUpdater,
+        ],
         { noNode: 'The renderer has no Node access.' },
       ),
       'import-x/no-restricted-paths': restrictedPaths(

@@ -6,6 +6,8 @@ import { createSettingsStore } from '../core/app/settings-store'
 import { createWindowCloseRule, isHiddenLaunch } from '../core/desktop/window-close-rule'
 import { systemClock } from '../core/runtime/clock'
 import { createConsoleLog } from '../core/runtime/log'
+import { feedFileName } from '../core/updates/update-feed'
+import { createUpdateFlow } from '../core/updates/update-flow'
 import type { RotatingLogFile } from '../core/runtime/rotating-log-file'
 import { openAppLogFile } from './electron/app-log-file'
 import { startEmbeddedSimulator } from './electron/embedded-simulator'
@@ -18,6 +20,7 @@ import { createStreamFetch } from './electron/stream-fetch'
 import { watchSystemState } from './electron/system-signals'
 import { createAppTray, revealWindow, showCompletionNotice } from './electron/tray-and-notices'
 import { detectSystemTray } from './electron/tray-check'
+import { createUpdateInstaller } from './electron/update-installer'
 import { recoverWindowFailures } from './electron/window-recovery'
 
 // The composition root: it builds the Electron-free core, gives it Electron's I/O, and wires the two.
@@ -69,6 +72,15 @@ async function start(): Promise<void> {
     isQuitting = true
     app.quit()
   }
+  const updates = createUpdateFlow({
+    fetch: net.fetch as typeof fetch,
+    clock: systemClock,
+    log,
+    currentVersion: app.getVersion(),
+    feedFileName: feedFileName(process.platform, process.arch),
+    installer: createUpdateInstaller({ isPackaged: app.isPackaged, log }),
+    settings: () => settings.get(),
+  })
 
   const caseApp: CaseMonitorApp = createCaseMonitorApp({
     // Chromium's network stack for REST calls: it honours the system's proxy settings, which corporate networks need.
@@ -84,6 +96,7 @@ async function start(): Promise<void> {
     hasTray,
     loginItem,
     quit,
+    updates,
     notify: (notice) =>
       showCompletionNotice(notice, {
         icon,
@@ -150,6 +163,7 @@ async function start(): Promise<void> {
     if (disposed) return
     event.preventDefault()
     stopWatchingSystem()
+    updates.dispose()
     void caseApp.dispose().finally(() => {
       disposed = true
       tray.destroy()
@@ -166,6 +180,7 @@ async function start(): Promise<void> {
     }
   }
   await caseApp.start()
+  updates.start()
   hasStarted = true
   if (isRevealPending) reveal()
 }

@@ -78,4 +78,7 @@ export interface SettingsView {
   quietHours: QuietHours | null
   /** The analyst paused all watching (from the tray): nothing is sent to Veridox until resumed. */
   isPaused: boolean
+  updatesEnabled: boolean
+  /** null: the built-in feed. */
+  updateFeedUrl: string | null
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { customBaseUrlProblem } from './endpoint-rules'
-import { commandInputSchemas, settingsViewSchema } from './ipc-schemas'
+import { commandInputSchemas, settingsViewSchema, updateStatusSchema } from './ipc-schemas'
 import type { SettingsView } from './backend'
 import { settingsViewFixture } from './testing/settings-view-fixture'
+import { updateFeedUrlProblem, type UpdateStatus } from './updates'
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? '')
@@ -57,6 +58,29 @@ describe('the IPC boundary', () => {
   })
 })
 
+describe('the update settings at the IPC boundary', () => {
+  const update = (patch: Record<string, unknown>) => firstMessage(commandInputSchemas.updateSettings.safeParse([patch]))
+
+  it('accept switching updates off and on, and a feed on https or on this computer', () => {
+    expect(update({ updatesEnabled: false })).toBeNull()
+    expect(update({ updateFeedUrl: 'https://releases.example.com/case-monitor' })).toBeNull()
+    expect(update({ updateFeedUrl: 'http://127.0.0.1:8080/feed/' })).toBeNull()
+    expect(update({ updateFeedUrl: null })).toBeNull()
+  })
+
+  it.each(['http://updates.example.com', 'file:///tmp/feed', 'https://user:pw@updates.example.com', 'not a url'])(
+    'refuse the feed %j in the words the settings store uses',
+    (updateFeedUrl) => {
+      expect(update({ updateFeedUrl })).toBe(updateFeedUrlProblem(updateFeedUrl))
+      expect(update({ updateFeedUrl })).toMatch(/update feed/)
+    },
+  )
+
+  it('refuse a switch that is not a boolean', () => {
+    expect(update({ updatesEnabled: 'yes' })).not.toBeNull()
+  })
+})
+
 describe('the settings the window is sent', () => {
   const view: SettingsView = settingsViewFixture()
 
@@ -70,8 +94,34 @@ describe('the settings the window is sent', () => {
     expect(settingsViewSchema.safeParse(without).success).toBe(false)
   })
 
+  it.each<UpdateStatus>([
+    { state: 'off' },
+    { state: 'waiting' },
+    { state: 'checking' },
+    { state: 'up_to_date', version: '0.1.0' },
+    { state: 'available', version: '0.2.0', installsHere: false },
+    { state: 'downloading', version: '0.2.0' },
+    { state: 'ready', version: '0.2.0' },
+    { state: 'failed', failure: 'not_a_feed' },
+  ])('carry the update status %j', (update) => {
+    expect(updateStatusSchema.safeParse(update).success).toBe(true)
+  })
+
+  it('refuse an update status the window has no words for', () => {
+    expect(updateStatusSchema.safeParse({ state: 'installing' }).success).toBe(false)
+    expect(updateStatusSchema.safeParse({ state: 'failed', failure: 'EACCES /home/analyst' }).success).toBe(false)
+    expect(updateStatusSchema.safeParse({ state: 'ready', version: 'soon' }).success).toBe(false)
+  })
+
   it('refuse anything that looks like a key', () => {
     expect(settingsViewSchema.safeParse({ ...view, apiKey: 'vdx_analyst_0123' }).success).toBe(false)
+  })
+
+  it('carry the update switch and feed, but not the update status (it has its own event)', () => {
+    expect(settingsViewSchema.safeParse({ ...view, updatesEnabled: false, updateFeedUrl: 'https://releases.example.com' }).success).toBe(
+      true,
+    )
+    expect(settingsViewSchema.safeParse({ ...view, update: { state: 'off' } }).success).toBe(false)
   })
 })
 

@@ -1,3 +1,4 @@
+import { valid } from 'semver'
 import { z } from 'zod'
 import { hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
@@ -5,6 +6,7 @@ import { credentialFault, credentialFaultWords, credentialKinds } from './creden
 import { customBaseUrlProblem } from './endpoint-rules'
 import { isTimeOfDay } from './quiet-hours'
 import type { CommandInput, CommandName } from './ipc'
+import { updateFailures, updateFeedUrlProblem, type UpdateStatus } from './updates'
 
 const caseId = z.string().transform(normalizeCaseId).refine(isCaseId, { message: 'not a Veridox case ID (a version 7 UUID)' })
 
@@ -27,6 +29,14 @@ const credentialInput = z
   .superRefine((value, context) => {
     const fault = credentialFault(value)
     if (fault) context.addIssue({ code: 'custom', message: credentialFaultWords[value.kind][fault], path: ['secret'] })
+  })
+
+const updateFeedUrl = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    const problem = updateFeedUrlProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
 const none = z.tuple([])
@@ -52,6 +62,8 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       startAtLogin: z.boolean().optional(),
       doNotDisturb: z.boolean().optional(),
       quietHours: quietHours.nullable().optional(),
+      updatesEnabled: z.boolean().optional(),
+      updateFeedUrl: updateFeedUrl.nullable().optional(),
     }),
   ]),
   setCredential: z.tuple([credentialInput]),
@@ -62,6 +74,18 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })
+
+const releaseVersion = z
+  .string()
+  .max(64)
+  .refine((value) => valid(value) !== null)
+/** What main tells the window about updates: a state it has words for, a version, never a library's message. */
+export const updateStatusSchema: z.ZodType<UpdateStatus, unknown> = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.enum(['off', 'waiting', 'checking']) }),
+  z.strictObject({ state: z.enum(['up_to_date', 'downloading', 'ready']), version: releaseVersion }),
+  z.strictObject({ state: z.literal('available'), version: releaseVersion, installsHere: z.boolean() }),
+  z.strictObject({ state: z.literal('failed'), failure: z.enum(updateFailures) }),
+])
 
 /** The settings main sends the window: whether a key is set, for which host and why it is unusable, never the key. */
 export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObject({
@@ -83,4 +107,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   doNotDisturb: z.boolean(),
   quietHours: quietHours.nullable(),
   isPaused: z.boolean(),
+  updatesEnabled: z.boolean(),
+  updateFeedUrl: address.nullable(),
 })

@@ -3,10 +3,12 @@ import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
+import type { UpdateStatus } from './updates'
 
 export interface AppSnapshot {
   cases: CaseView[]
   settings: SettingsView
+  update: UpdateStatus
 }
 
 /** Renderer → main, request and response. Every command takes at most one argument. */
@@ -26,6 +28,8 @@ export interface Commands {
     startAtLogin?: boolean
     doNotDisturb?: boolean
     quietHours?: QuietHours | null
+    updatesEnabled?: boolean
+    updateFeedUrl?: string | null
   }): SettingsView
   /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
   setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView
@@ -56,6 +60,8 @@ export interface Events {
   closedWithoutTray: null
   /** The analyst clicked a notification about several cases: the list shows only them, under this label. */
   casesFocused: { label: string; caseIds: string[] }
+  /** Its own event, not part of settingsChanged: a background check must not reset a settings form being edited. */
+  updateChanged: UpdateStatus
 }
 
 export type CommandName = keyof Commands
@@ -86,6 +92,7 @@ const eventNameSet: { [K in EventName]: true } = {
   caseFocused: true,
   closedWithoutTray: true,
   casesFocused: true,
+  updateChanged: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

@@ -4,9 +4,24 @@ import type { Simulator } from '../../simulator'
 import { createMemoryDocument } from '../persistence/memory-document'
 import { systemClock } from '../runtime/clock'
 import { silentLog } from '../runtime/log'
+import { createUpdateFlow, type UpdateFlow } from '../updates/update-flow'
+import { runFromSource } from '../updates/update-installer'
 import { createCaseMonitorApp, type CaseMonitorApp, type CaseMonitorAppOptions } from './case-monitor-app'
 import { createMemorySecretStore } from './secret-store'
 import { createSettingsStore } from './settings-store'
+
+/** Switched off and never started: for apps whose tests are about cases (update-status.integration.test.ts is about updates). */
+export function updatesSwitchedOff(): UpdateFlow {
+  return createUpdateFlow({
+    fetch,
+    clock: systemClock,
+    log: silentLog,
+    currentVersion: '0.1.0',
+    feedFileName: 'latest-linux.yml',
+    installer: runFromSource,
+    settings: () => ({ updatesEnabled: false, updateFeedUrl: null }),
+  })
+}
 
 /** The desktop app's core on the simulator's demo data, as the composition root builds it, with test I/O. */
 export function openSimulatorApp(simulator: Simulator, overrides: Partial<CaseMonitorAppOptions> = {}): CaseMonitorApp {
@@ -20,6 +35,7 @@ export function openSimulatorApp(simulator: Simulator, overrides: Partial<CaseMo
     startSimulator: async () => ({ baseUrl: simulator.baseUrl, apiKey: 'vdx_simulator', close: async () => undefined }),
     send: () => undefined,
     notify: () => true,
+    updates: updatesSwitchedOff(),
     batchIntervalMs: 20,
     ...overrides,
   })

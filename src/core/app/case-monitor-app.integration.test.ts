@@ -6,6 +6,7 @@ import { waitFor } from '../monitor/monitor-test-kit'
 import { createMemoryDocument } from '../persistence/memory-document'
 import { systemClock } from '../runtime/clock'
 import { silentLog } from '../runtime/log'
+import { updatesSwitchedOff } from './app-test-kit'
 import { createCaseMonitorApp, type CaseMonitorApp } from './case-monitor-app'
 import { createCommandDispatcher } from './command-dispatcher'
 import type { CompletionNotice } from './completion-notices'
@@ -42,6 +43,7 @@ async function openApp(options: { demoCases?: number; batchIntervalMs?: number }
     startSimulator: async () => ({ baseUrl: simulator.baseUrl, apiKey: 'vdx_simulator', close: async () => undefined }),
     send: (event, payload) => events.push({ event, payload, at: performance.now() }),
     notify: (notice) => notices.push(notice) > 0,
+    updates: updatesSwitchedOff(),
     batchIntervalMs: options.batchIntervalMs ?? 20,
   })
   await app.start()

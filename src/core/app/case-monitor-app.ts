@@ -1,6 +1,7 @@
 import type { SystemState } from '../../shared/reachability'
 import type { CompletionAnnouncement } from '../monitor/case-monitor'
 import type { BackendSession } from './backend-session'
+import type { UpdateFlow } from '../updates/update-flow'
 import { createBackendSwitcher, type BackendSwitcherOptions } from './backend-switcher'
 import { createCaseSummaryFeed, type CaseSummary } from './case-summary'
 import { createCommandHandlers } from './command-handlers'
@@ -27,6 +28,8 @@ export interface CaseMonitorAppOptions extends Omit<BackendSwitcherOptions, 'att
   send: EventSink
   /** True when the system showed the notification (false: unsupported, refused, or it failed). */
   notify(notice: CompletionNotice): boolean
+  /** Started and disposed by the composition root; the app shows its status and tells it when settings change. */
+  updates: Pick<UpdateFlow, 'status' | 'onChanged' | 'settingsChanged'>
   batchIntervalMs?: number
   /** Whether the desktop shows a tray icon; true unless the composition root found none. */
   hasTray?: boolean
@@ -64,6 +67,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   const { clock, log, settings, secrets } = options
   let isPaused = false
   const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true, isPaused })
+  const stopUpdateViews = options.updates.onChanged((status) => options.send('updateChanged', status))
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
   const unseen = createUnseenCompletions()
   const tray = createTrayFeed(() => ({
@@ -152,6 +156,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     loginItem: options.loginItem,
     log,
     quit: options.quit,
+    updateStatus: () => options.updates.status(),
+    onSettingsSaved: () => options.updates.settingsChanged(),
   })
   const updateSettings = handlers.updateSettings
   handlers.updateSettings = async (patch) => {
@@ -195,6 +201,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send('casesFocused', group)
     },
     async dispose() {
+      stopUpdateViews()
       await backend.dispose()
       notices.dispose()
     },

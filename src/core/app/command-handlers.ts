@@ -1,6 +1,7 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import type { LoginItem } from '../desktop/autostart-entry'
+import type { UpdateStatus } from '../../shared/updates'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { BackendSession } from './backend-session'
@@ -27,6 +28,9 @@ export interface CommandHandlerOptions {
   log?: Log
   /** Ends the app as the tray's Quit does; absent where there is no app to quit. */
   quit?: () => void
+  updateStatus(): UpdateStatus
+  /** After settings were written, before the reply: a module that reads them (the update flow) acts on the change. */
+  onSettingsSaved(): void
 }
 
 /** Each command the window can send, already validated by the dispatcher; the work is done by the modules behind. */
@@ -76,7 +80,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
   }
 
   return {
-    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView() }),
+    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView(), update: options.updateStatus() }),
     watchCases({ caseIds }) {
       const { monitor } = requireSession()
       monitor.watch(caseIds)
@@ -109,6 +113,7 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       if (isLoginChange && !options.loginItem) throw loginItemRefused()
       const next = settings.update(patch)
       if (isLoginChange) applyLoginItem(next.startAtLogin, before.startAtLogin)
+      options.onSettingsSaved()
       const hostChanged =
         regionBaseUrl(before.region, before.customBaseUrl, before.hostStyle) !==
         regionBaseUrl(next.region, next.customBaseUrl, next.hostStyle)

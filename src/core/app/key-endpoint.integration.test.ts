@@ -4,6 +4,7 @@ import { startSimulator, type Simulator } from '../../simulator'
 import { createMemoryDocument } from '../persistence/memory-document'
 import { systemClock } from '../runtime/clock'
 import { silentLog } from '../runtime/log'
+import { updatesSwitchedOff } from './app-test-kit'
 import { createCaseMonitorApp, type CaseMonitorApp } from './case-monitor-app'
 import { createCommandDispatcher } from './command-dispatcher'
 import { createMemorySecretStore, type SecretStore } from './secret-store'
@@ -56,6 +57,7 @@ async function openApp(options: { settings?: Record<string, unknown>; secrets?: 
     startSimulator: async () => ({ baseUrl: embedded.baseUrl, apiKey: 'vdx_simulator', close: async () => undefined }),
     send: () => undefined,
     notify: () => true,
+    updates: updatesSwitchedOff(),
     batchIntervalMs: 20,
   })
   await app.start()

@@ -4,6 +4,7 @@ import { sleep, waitFor } from '../monitor/monitor-test-kit'
 import { createMemoryDocument } from '../persistence/memory-document'
 import { systemClock } from '../runtime/clock'
 import { silentLog } from '../runtime/log'
+import { updatesSwitchedOff } from './app-test-kit'
 import { createCaseMonitorApp, type CaseMonitorApp } from './case-monitor-app'
 import type { CompletionNotice } from './completion-notices'
 import { createMemorySecretStore } from './secret-store'
@@ -37,6 +38,7 @@ function machine() {
         notices.push(notice)
         return options.isNotificationShown ?? true
       },
+      updates: updatesSwitchedOff(),
       batchIntervalMs: 20,
     })
     apps.push(app)

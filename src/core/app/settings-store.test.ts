@@ -94,4 +94,31 @@ describe('settings store', () => {
     store.update({ quietHours: null, doNotDisturb: false })
     expect(store.get()).toMatchObject({ doNotDisturb: false, quietHours: null })
   })
+
+  it('checks for updates from the built-in feed unless told otherwise', () => {
+    expect(storeWith('{}').store.get()).toMatchObject({ updatesEnabled: true, updateFeedUrl: null })
+    const { store } = storeWith(JSON.stringify({ updatesEnabled: false, updateFeedUrl: 'https://releases.example.com/case-monitor' }))
+    expect(store.get()).toMatchObject({ updatesEnabled: false, updateFeedUrl: 'https://releases.example.com/case-monitor' })
+  })
+
+  it('drops a stored update feed that is not https (plain http only on this computer), keeping updates on', () => {
+    const warnings: string[] = []
+    const { store } = storeWith(JSON.stringify({ updateFeedUrl: 'http://updates.example.com/case-monitor' }), (_level, message, fields) =>
+      warnings.push(`${message} ${fields?.setting}`),
+    )
+    expect(store.get()).toMatchObject({ updatesEnabled: true, updateFeedUrl: null })
+    expect(warnings).toEqual(['ignored an unreadable setting and used its default updateFeedUrl'])
+    expect(storeWith(JSON.stringify({ updateFeedUrl: 'http://127.0.0.1:8080/feed' })).store.get().updateFeedUrl).toBe(
+      'http://127.0.0.1:8080/feed',
+    )
+  })
+
+  it('refuses to save an update feed that is not https, in words about the feed', () => {
+    const { store } = storeWith('{}')
+    expect(() => store.update({ updateFeedUrl: 'ftp://updates.example.com' })).toThrow(/update feed/)
+    expect(store.update({ updatesEnabled: false, updateFeedUrl: 'https://updates.example.com' })).toMatchObject({
+      updatesEnabled: false,
+      updateFeedUrl: 'https://updates.example.com',
+    })
+  })
 })

@@ -6,6 +6,7 @@ import type { JsonDocument } from '../persistence/json-document'
 import type { Log } from '../runtime/log'
 import { customBaseUrlProblem, endpointProblem } from '../../shared/endpoint-rules'
 import { isTimeOfDay, type QuietHours } from '../../shared/quiet-hours'
+import { updateFeedUrlProblem } from '../../shared/updates'
 
 export interface StoredSettings {
   region: RegionId
@@ -21,6 +22,9 @@ export interface StoredSettings {
   quietHours: QuietHours | null
   /** Veridox grants higher limits on request (docs/veridox-api.md §6.1); set in settings.json, not in the window. */
   limits: VeridoxLimits
+  updatesEnabled: boolean
+  /** null: the built-in feed (`defaultUpdateFeedUrl`). */
+  updateFeedUrl: string | null
 }
 
 export const defaultSettings: StoredSettings = {
@@ -32,6 +36,8 @@ export const defaultSettings: StoredSettings = {
   doNotDisturb: false,
   quietHours: null,
   limits: documentedLimits,
+  updatesEnabled: true,
+  updateFeedUrl: null,
 }
 
 const timeOfDay = z.string().refine(isTimeOfDay)
@@ -55,6 +61,11 @@ const fieldSchemas = {
     .object({ streamsPerKey: limit, pollsPerHour: limit, listPerMin: limit, getPerMin: limit, createPerMin: limit })
     .partial()
     .transform((given): VeridoxLimits => ({ ...documentedLimits, ...given })),
+  updatesEnabled: z.boolean(),
+  updateFeedUrl: z
+    .string()
+    .nullable()
+    .refine((value) => value === null || updateFeedUrlProblem(value) === null),
 }
 
 const settingsSchema = z.strictObject(fieldSchemas)
@@ -62,7 +73,9 @@ const settingsSchema = z.strictObject(fieldSchemas)
 /** Why these settings cannot be saved, in words for the analyst; null when they can. */
 function settingsProblem(candidate: StoredSettings): string | null {
   return (
-    endpointProblem(candidate) ?? (settingsSchema.safeParse(candidate).success ? null : 'A setting has a value Case Monitor cannot use.')
+    endpointProblem(candidate) ??
+    (candidate.updateFeedUrl === null ? null : updateFeedUrlProblem(candidate.updateFeedUrl)) ??
+    (settingsSchema.safeParse(candidate).success ? null : 'A setting has a value Case Monitor cannot use.')
   )
 }
 

@@ -29,6 +29,7 @@ function openHandlers(options: { apiKey?: string } = {}) {
   const settings = createSettingsStore(document, silentLog)
   const secrets = createMemorySecretStore(options.apiKey ?? null)
   let switches = 0
+  let savedNotices = 0
   const backend = {
     current: () => null,
     switchBackend: async () => {
@@ -45,8 +46,10 @@ function openHandlers(options: { apiKey?: string } = {}) {
     clock: systemClock,
     verifyKey: async () => undefined,
     visibleCases: { report: () => undefined },
+    updateStatus: () => ({ state: 'off' }),
+    onSettingsSaved: () => (savedNotices += 1),
   })
-  return { handlers, memory, writes, settings, sent, switches: () => switches }
+  return { handlers, memory, writes, settings, sent, switches: () => switches, savedNotices: () => savedNotices }
 }
 
 describe('updating the settings', () => {
@@ -57,10 +60,11 @@ describe('updating the settings', () => {
     ['an address holding a query', { region: 'custom' as const, customBaseUrl: 'https://veridox.example.com/?tenant=1' }],
     ['a valid change alongside a refused one', { notificationsEnabled: true, region: 'custom' as const, customBaseUrl: null }],
   ])('refuses %s without writing anything', async (_why, patch) => {
-    const { handlers, memory, writes, settings, sent } = openHandlers()
+    const { handlers, memory, writes, settings, sent, savedNotices } = openHandlers()
     const before = JSON.stringify(memory.read())
     await expect(handlers.updateSettings(patch)).rejects.toMatchObject({ code: 'invalid_input' })
     expect(writes).toEqual([])
+    expect(savedNotices()).toBe(0)
     expect(JSON.stringify(memory.read())).toBe(before)
     expect(settings.get()).toMatchObject(saved)
     expect(sent).toEqual([])
@@ -87,6 +91,12 @@ describe('updating the settings', () => {
       ['settingsChanged', false],
       ['settingsChanged', true],
     ])
+  })
+
+  it('tells the modules that read the settings once each patch is saved, before it replies', async () => {
+    const { handlers, savedNotices } = openHandlers()
+    await handlers.updateSettings({ updatesEnabled: false, updateFeedUrl: 'https://releases.example.com/case-monitor' })
+    expect(savedNotices()).toBe(1)
   })
 
   it('switches backend only when a key is set and the host changed', async () => {

@@ -32,5 +32,7 @@ export function describeSettings(
     doNotDisturb: stored.doNotDisturb,
     quietHours: stored.quietHours,
     isPaused: desktop.isPaused,
+    updatesEnabled: stored.updatesEnabled,
+    updateFeedUrl: stored.updateFeedUrl,
   }
 }

@@ -23,6 +23,8 @@ function openHandlers(loginItem: LoginItem | undefined, saved: Record<string, un
     clock: systemClock,
     verifyKey: async () => undefined,
     visibleCases: { report: () => undefined },
+    updateStatus: () => ({ state: 'off' }),
+    onSettingsSaved: () => undefined,
     loginItem,
   })
   return { handlers, document, settings }

@@ -25,7 +25,7 @@ describe('App', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('Loading your cases…')
 
-    resolve({ cases: [], settings: makeSettings() })
+    resolve({ cases: [], settings: makeSettings(), update: { state: 'off' } })
     await flushPromises()
     expect(wrapper.text()).toContain('No cases yet')
     expect(wrapper.text()).toContain('Paste a Veridox case ID or a dashboard link')
@@ -34,7 +34,7 @@ describe('App', () => {
   it('makes demo mode unmissable and starts a demo case from it', async () => {
     const demo = makeCase({ label: 'Demo: passport and payslip' })
     const { wrapper, fake } = mountApp({
-      getSnapshot: () => ({ cases: [], settings: makeSettings({ mode: 'simulator' }) }),
+      getSnapshot: () => ({ cases: [], settings: makeSettings({ mode: 'simulator' }), update: { state: 'off' } }),
       startDemoCase: () => demo,
     })
     await flushPromises()
@@ -53,7 +53,7 @@ describe('App', () => {
 
   it('says at launch that the saved key cannot be read, instead of inviting one', async () => {
     const { wrapper } = mountApp({
-      getSnapshot: () => ({ cases: [], settings: makeSettings({ savedKeyProblem: 'keychain_unavailable' }) }),
+      getSnapshot: () => ({ cases: [], settings: makeSettings({ savedKeyProblem: 'keychain_unavailable' }), update: { state: 'off' } }),
     })
     await flushPromises()
     const banner = wrapper.get('section[aria-labelledby="demo-title"]')
@@ -66,6 +66,7 @@ describe('App', () => {
       getSnapshot: () => ({
         cases: [makeCase()],
         settings: makeSettings({ mode: 'veridox', hasApiKey: true, region: 'ca', activeBaseUrl: 'https://api.ca.veridox.ai' }),
+        update: { state: 'off' },
       }),
     })
     await flushPromises()
@@ -80,7 +81,7 @@ describe('App', () => {
       getSnapshot: () => {
         calls += 1
         if (calls === 1) throw new Error('boom')
-        return { cases: [], settings: makeSettings() }
+        return { cases: [], settings: makeSettings(), update: { state: 'off' } }
       },
     })
     await flushPromises()

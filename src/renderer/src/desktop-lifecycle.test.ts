@@ -11,7 +11,11 @@ import App from './App.vue'
 import SettingsDialog from './components/SettingsDialog.vue'
 
 async function mountApp(settings: SettingsView, handlers: FakeHandlers = {}) {
-  const context = createTestContext({ getSnapshot: () => ({ cases: [], settings }), quitApp: () => undefined, ...handlers })
+  const context = createTestContext({
+    getSnapshot: () => ({ cases: [], settings, update: { state: 'off' } }),
+    quitApp: () => undefined,
+    ...handlers,
+  })
   const wrapper = mount(App, { global: context.global, attachTo: document.body })
   await flushPromises()
   return { ...context, wrapper }

@@ -21,6 +21,8 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     doNotDisturb: false,
     quietHours: null,
     isPaused: false,
+    updatesEnabled: true,
+    updateFeedUrl: null,
     ...overrides,
   }
 }

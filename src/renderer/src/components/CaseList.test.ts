@@ -19,7 +19,7 @@ function fakeViewport(): void {
 async function setup(count: number) {
   const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))
   const context = createTestContext({
-    getSnapshot: () => ({ cases: views, settings: makeSettings() }),
+    getSnapshot: () => ({ cases: views, settings: makeSettings(), update: { state: 'off' } }),
     reportVisibleCases: () => undefined,
     unwatchCase: () => undefined,
   })

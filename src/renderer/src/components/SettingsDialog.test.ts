@@ -5,6 +5,7 @@ import { createTestContext } from '../testing/mount-app'
 import { makeSettings } from '../testing/fixtures'
 import { getButton } from '../testing/get-button'
 import { useSettingsStore } from '../stores/settings'
+import { useUpdatesStore } from '../stores/updates'
 import SettingsDialog from './SettingsDialog.vue'
 
 function mountDialog(initial: SettingsView = makeSettings()) {
@@ -51,6 +52,20 @@ describe('SettingsDialog', () => {
     await toggle.setValue(false)
     await flushPromises()
     expect(fake.callsTo('updateSettings')).toEqual([[{ notificationsEnabled: false }]])
+  })
+
+  it('switches automatic update checks off, and says where updates stand', async () => {
+    const { wrapper, fake } = mountDialog(makeSettings({ updatesEnabled: true }))
+    useUpdatesStore().apply({ state: 'ready', version: '0.2.0' })
+    await flushPromises()
+    const updates = wrapper.get('section[aria-labelledby="updates-title"]')
+    expect(updates.text()).toContain('Check for updates automatically')
+    expect(updates.get('[role="status"]').text()).toBe('Case Monitor 0.2.0 is ready — it installs when you quit.')
+    const toggle = updates.get('input[role="switch"]')
+    expect((toggle.element as HTMLInputElement).checked).toBe(true)
+    await toggle.setValue(false)
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ updatesEnabled: false }]])
   })
 
   it.each([

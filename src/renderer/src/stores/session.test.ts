@@ -7,6 +7,7 @@ import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
+import { useUpdatesStore } from './updates'
 
 function deferred<T>() {
   let resolve!: (value: T) => void
@@ -32,14 +33,32 @@ describe('session: snapshot, then deltas', () => {
             context.fake.listenerCount('casesRemoved') +
             context.fake.listenerCount('settingsChanged') +
             context.fake.listenerCount('caseFocused') +
-            context.fake.listenerCount('casesFocused'),
+            context.fake.listenerCount('casesFocused') +
+            context.fake.listenerCount('updateChanged'),
         )
-        return { cases: [], settings: makeSettings() }
+        return { cases: [], settings: makeSettings(), update: { state: 'off' } }
       },
     })
     await useSessionStore().start()
     expect(listenersAtSnapshot).toEqual([5])
     expect(useSessionStore().status).toBe('ready')
+  })
+
+  it('takes the update status from the snapshot, and a pushed one over it, even while the snapshot is in flight', async () => {
+    const { fake, snapshot, started } = startWithPendingSnapshot()
+    fake.emit('updateChanged', { state: 'ready', version: '0.2.0' })
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'checking' } })
+    await started
+    expect(useUpdatesStore().status).toEqual({ state: 'ready', version: '0.2.0' })
+    fake.emit('updateChanged', { state: 'off' })
+    expect(useUpdatesStore().status).toEqual({ state: 'off' })
+  })
+
+  it('fills in the update status from the snapshot when nothing was pushed', async () => {
+    const { snapshot, started } = startWithPendingSnapshot()
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'up_to_date', version: '0.1.0' } })
+    await started
+    expect(useUpdatesStore().status).toEqual({ state: 'up_to_date', version: '0.1.0' })
   })
 
   it('keeps a newer update that arrives before the snapshot instead of the snapshot’s older copy', async () => {
@@ -48,7 +67,7 @@ describe('session: snapshot, then deltas', () => {
     const newer = { ...older, state: 'completed' as const, progress: 100, updatedAt: 200 }
 
     fake.emit('casesChanged', [newer])
-    snapshot.resolve({ cases: [older], settings: makeSettings() })
+    snapshot.resolve({ cases: [older], settings: makeSettings(), update: { state: 'off' } })
     await started
 
     expect(useCasesStore().get(older.caseId)).toEqual(newer)
@@ -60,7 +79,7 @@ describe('session: snapshot, then deltas', () => {
     const later = { ...early, progress: 60, updatedAt: 300 }
 
     fake.emit('casesChanged', [early])
-    snapshot.resolve({ cases: [later], settings: makeSettings() })
+    snapshot.resolve({ cases: [later], settings: makeSettings(), update: { state: 'off' } })
     await started
 
     expect(useCasesStore().get(early.caseId)?.progress).toBe(60)
@@ -72,7 +91,7 @@ describe('session: snapshot, then deltas', () => {
     const removed = makeCase()
 
     fake.emit('casesRemoved', [removed.caseId])
-    snapshot.resolve({ cases: [kept, removed], settings: makeSettings() })
+    snapshot.resolve({ cases: [kept, removed], settings: makeSettings(), update: { state: 'off' } })
     await started
 
     const cases = useCasesStore()
@@ -83,7 +102,7 @@ describe('session: snapshot, then deltas', () => {
   it('keeps settings pushed while the snapshot was in flight', async () => {
     const { fake, snapshot, started } = startWithPendingSnapshot()
     fake.emit('settingsChanged', makeSettings({ mode: 'veridox', hasApiKey: true }))
-    snapshot.resolve({ cases: [], settings: makeSettings({ mode: 'simulator' }) })
+    snapshot.resolve({ cases: [], settings: makeSettings({ mode: 'simulator' }), update: { state: 'off' } })
     await started
 
     expect(useSettingsStore().settings?.mode).toBe('veridox')
@@ -91,7 +110,7 @@ describe('session: snapshot, then deltas', () => {
 
   it('applies deltas after the snapshot: upserts, removals, settings and focus', async () => {
     const first = makeCase()
-    const context = createTestContext({ getSnapshot: () => ({ cases: [first], settings: makeSettings() }) })
+    const context = createTestContext({ getSnapshot: () => ({ cases: [first], settings: makeSettings(), update: { state: 'off' } }) })
     await useSessionStore().start()
     const added = makeCase()
 
@@ -116,7 +135,7 @@ describe('session: snapshot, then deltas', () => {
       getSnapshot: () => {
         attempts += 1
         if (attempts === 1) throw new AppError('internal', 'disk exploded at /home/analyst/secret')
-        return { cases: [makeCase()], settings: makeSettings() }
+        return { cases: [makeCase()], settings: makeSettings(), update: { state: 'off' } }
       },
     })
     const session = useSessionStore()
@@ -130,7 +149,7 @@ describe('session: snapshot, then deltas', () => {
 
   it('stops listening when stopped', async () => {
     const { fake, snapshot, session, started } = startWithPendingSnapshot()
-    snapshot.resolve({ cases: [], settings: makeSettings() })
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'off' } })
     await started
     session.stop()
     expect(fake.listenerCount('casesChanged')).toBe(0)

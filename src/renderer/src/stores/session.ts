@@ -7,6 +7,7 @@ import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
 import { useDesktopStore } from './desktop'
 import { useSettingsStore } from './settings'
+import { useUpdatesStore } from './updates'
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'failed'
 
@@ -17,6 +18,7 @@ export const useSessionStore = defineStore('session', () => {
   const settings = useSettingsStore()
   const list = useCaseListStore()
   const desktop = useDesktopStore()
+  const updates = useUpdatesStore()
   const status = ref<SessionStatus>('idle')
   const failure = ref<ErrorCode | null>(null)
   let unsubscribes: (() => void)[] = []
@@ -30,6 +32,7 @@ export const useSessionStore = defineStore('session', () => {
       client.on('closedWithoutTray', () => desktop.explainNoTray()),
       client.on('caseFocused', (caseId) => list.openCase(caseId)),
       client.on('casesFocused', (group) => list.showGroup(group)),
+      client.on('updateChanged', (status) => updates.apply(status)),
     ]
     await loadSnapshot()
   }
@@ -41,6 +44,7 @@ export const useSessionStore = defineStore('session', () => {
       const snapshot = await client.getSnapshot()
       cases.applySnapshot(snapshot.cases)
       settings.applySnapshot(snapshot.settings)
+      updates.applySnapshot(snapshot.update)
       status.value = 'ready'
     } catch (error) {
       failure.value = errorCodeOf(error)
