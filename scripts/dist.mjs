@@ -21,7 +21,8 @@ const { prebuilt, ...args } = configureBuildCommand(createYargs())
   .parseSync(process.argv.slice(2))
 
 if (!prebuilt) {
-  const built = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
+  // npm is a .cmd on Windows, which Node runs only through a shell.
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
 

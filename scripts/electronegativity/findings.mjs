@@ -5,6 +5,13 @@ import { z } from 'zod'
 
 const severities = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']
 
+// Counted as HIGH whatever electronegativity 1.10.3 rates them: it reports an explicit `nodeIntegration: true`
+// as INFORMATIONAL and a window without `sandbox: true` as MEDIUM, and either means a page that could reach Node.
+const countedAsHigh = new Set(['NODE_INTEGRATION_JS_CHECK', 'SANDBOX_JS_CHECK'])
+
+/** @param {import('./findings.d.mts').GateFinding} finding */
+const isHigh = (finding) => finding.severity === 'HIGH' || countedAsHigh.has(finding.check)
+
 const sarifSchema = z.object({
   version: z.literal('2.1.0'),
   runs: z
@@ -94,7 +101,7 @@ export function readSarif(json) {
  * @returns {import('./findings.d.mts').GateVerdict}
  */
 export function decide(scan, exceptions) {
-  const high = scan.findings.filter((finding) => finding.severity === 'HIGH')
+  const high = scan.findings.filter(isHigh)
   const excuses = (exception, finding) => exception.check === finding.check && exception.file === finding.file
   const blocking = high.filter((finding) => !exceptions.some((exception) => excuses(exception, finding)))
   const excused = high.filter((finding) => !blocking.includes(finding))
@@ -115,7 +122,10 @@ function where(finding) {
  */
 export function report(verdict, total) {
   const lines = []
-  for (const finding of verdict.blocking) lines.push(`HIGH ${finding.check} at ${where(finding)}: ${finding.message}`)
+  for (const finding of verdict.blocking) {
+    const rated = finding.severity === 'HIGH' ? '' : ` (rated ${finding.severity} by electronegativity)`
+    lines.push(`HIGH ${finding.check} at ${where(finding)}${rated}: ${finding.message}`)
+  }
   for (const text of verdict.unparsed) lines.push(`not scanned (electronegativity could not parse it): ${text}`)
   for (const exception of verdict.stale)
     lines.push(`stale exception, it matches no HIGH finding: ${exception.check} in ${exception.file ?? '(whole app)'}`)

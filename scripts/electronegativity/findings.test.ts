@@ -22,7 +22,9 @@ describe('the electronegativity gate', () => {
     expect(verdict.passed).toBe(false)
     expect(verdict.blocking.map((finding) => [finding.check, finding.file])).toEqual([
       ['LIMIT_NAVIGATION_GLOBAL_CHECK', null],
+      ['NODE_INTEGRATION_JS_CHECK', 'insecure-window.ts'],
       ['CONTEXT_ISOLATION_JS_CHECK', 'insecure-window.ts'],
+      ['SANDBOX_JS_CHECK', 'insecure-window.ts'],
     ])
     expect(planted.findings.length).toBeGreaterThan(verdict.blocking.length) // MEDIUM and below never block
   })
@@ -36,14 +38,30 @@ describe('the electronegativity gate', () => {
     expect(verdict).toMatchObject({ passed: true, blocking: [], stale: [] })
   })
 
+  // electronegativity 1.10.3 rates an explicit `nodeIntegration: true` INFORMATIONAL and `sandbox` left off
+  // MEDIUM; either finding means a window whose page could reach Node, so the gate counts both as HIGH.
+  it('counts node integration and sandbox findings as HIGH whatever electronegativity rates them', () => {
+    const raised = decide(planted, []).blocking.filter((finding) => finding.severity !== 'HIGH')
+    expect(raised.map((finding) => [finding.check, finding.severity])).toEqual([
+      ['NODE_INTEGRATION_JS_CHECK', 'INFORMATIONAL'],
+      ['SANDBOX_JS_CHECK', 'MEDIUM'],
+    ])
+  })
+
   it('lets an exception excuse exactly the check and file it names', () => {
     const verdict = decide(planted, [exception('CONTEXT_ISOLATION_JS_CHECK', 'insecure-window.ts')])
     expect(verdict.excused.map((finding) => finding.check)).toEqual(['CONTEXT_ISOLATION_JS_CHECK'])
-    expect(verdict.blocking.map((finding) => finding.check)).toEqual(['LIMIT_NAVIGATION_GLOBAL_CHECK'])
-    expect(decide(planted, [exception('CONTEXT_ISOLATION_JS_CHECK', 'other.ts')]).blocking).toHaveLength(2)
+    expect(verdict.blocking.map((finding) => finding.check)).toEqual([
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+    ])
+    expect(decide(planted, [exception('CONTEXT_ISOLATION_JS_CHECK', 'other.ts')]).blocking).toHaveLength(4)
 
     const everything = decide(planted, [
       exception('CONTEXT_ISOLATION_JS_CHECK', 'insecure-window.ts'),
+      exception('NODE_INTEGRATION_JS_CHECK', 'insecure-window.ts'),
+      exception('SANDBOX_JS_CHECK', 'insecure-window.ts'),
       exception('LIMIT_NAVIGATION_GLOBAL_CHECK', null),
     ])
     expect(everything).toMatchObject({ passed: true, blocking: [], stale: [] })
@@ -77,8 +95,10 @@ describe('the electronegativity gate', () => {
     const lines = report(decide(planted, []), planted.findings.length)
     expect(lines).toEqual([
       'HIGH LIMIT_NAVIGATION_GLOBAL_CHECK at (whole app): Missing navigation limits using .on new-window and will-navigate events',
+      'HIGH NODE_INTEGRATION_JS_CHECK at insecure-window.ts:4 (rated INFORMATIONAL by electronegativity): Disable nodeIntegration for untrusted origins',
       'HIGH CONTEXT_ISOLATION_JS_CHECK at insecure-window.ts:4: Review the use of the contextIsolation option',
-      'electronegativity: 2 HIGH finding(s) not excused, 0 excused, 5 below HIGH: failed.',
+      'HIGH SANDBOX_JS_CHECK at insecure-window.ts:4 (rated MEDIUM by electronegativity): Use sandbox for untrusted origins',
+      'electronegativity: 4 HIGH finding(s) not excused, 0 excused, 3 below HIGH: failed.',
     ])
   })
 

@@ -45,8 +45,9 @@ describe('the electronegativity gate over a planted insecure window', () => {
     ])
     expect(blocked.status).toBe(1)
     expect(blocked.stdout).toContain('HIGH LIMIT_NAVIGATION_GLOBAL_CHECK at (whole app)')
+    expect(blocked.stdout).toContain('HIGH NODE_INTEGRATION_JS_CHECK at insecure-window.ts:4 (rated INFORMATIONAL by electronegativity)')
     expect(blocked.stdout).not.toContain('HIGH CONTEXT_ISOLATION_JS_CHECK')
-    expect(blocked.stdout).toMatch(/1 HIGH finding\(s\) not excused, 1 excused, \d+ below HIGH: failed\.$/m)
+    expect(blocked.stdout).toMatch(/3 HIGH finding\(s\) not excused, 1 excused, \d+ below HIGH: failed\.$/m)
 
     // The committed fixture the unit tests read is what the scanner says today.
     const highOf = (path: string) =>
@@ -56,11 +57,13 @@ describe('the electronegativity gate over a planted insecure window', () => {
     const excused = gate([
       { check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'insecure-window.ts', reason: 'planted: contextIsolation is off on purpose here' },
       { check: 'LIMIT_NAVIGATION_GLOBAL_CHECK', file: null, reason: 'planted: this window never navigates anywhere' },
+      { check: 'NODE_INTEGRATION_JS_CHECK', file: 'insecure-window.ts', reason: 'planted: node integration is on on purpose here' },
+      { check: 'SANDBOX_JS_CHECK', file: 'insecure-window.ts', reason: 'planted: the sandbox is off on purpose here' },
       { check: 'SANDBOX_JS_CHECK', file: 'gone.ts', reason: 'an exception for a file that no longer exists' },
     ])
     expect(excused.status).toBe(0)
     expect(excused.stdout).toContain('stale exception, it matches no HIGH finding: SANDBOX_JS_CHECK in gone.ts')
-    expect(excused.stdout).toMatch(/0 HIGH finding\(s\) not excused, 2 excused, \d+ below HIGH: passed\.$/m)
+    expect(excused.stdout).toMatch(/0 HIGH finding\(s\) not excused, 4 excused, \d+ below HIGH: passed\.$/m)
   }, 240_000)
 
   it('refuses an exceptions file whose entry gives no reason, before scanning', () => {
