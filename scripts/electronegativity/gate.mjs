@@ -32,10 +32,11 @@ function ensureScannerInstalled() {
   const pinned = readJson(join(toolDir, 'package.json')).devDependencies['@doyensec/electronegativity']
   const installed = join(toolDir, 'node_modules/@doyensec/electronegativity/package.json')
   if (existsSync(installed) && readJson(installed).version === pinned) return
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const install = spawnSync(npm, ['ci', '--prefix', toolDir, '--no-audit', '--no-fund', '--loglevel=error'], {
+  // npm is a .cmd on Windows, which Node runs only through a shell.
+  const install = spawnSync('npm', ['ci', '--prefix', toolDir, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: root,
     encoding: 'utf8',
+    shell: process.platform === 'win32',
   })
   if (install.status !== 0) {
     process.stderr.write(install.stderr)
