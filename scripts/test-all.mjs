@@ -35,6 +35,8 @@ gate('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 gate('lint', 'npm', ['run', '--silent', 'lint'])
 gate('format', 'npm', ['run', '--silent', 'format:check'])
 const isBuilt = gate('build', 'npm', ['run', '--silent', 'build'])
+// Scans the sources and the built preload and renderer: after the build.
+gate('electronegativity', 'node', ['scripts/electronegativity/gate.mjs'])
 
 const vitestJson = resolve(output, 'vitest-results.json')
 rmSync(vitestJson, { force: true })
