@@ -40,3 +40,23 @@ describe('RegionSection host style', () => {
     expect(wrapper.find('#host-style-select').exists()).toBe(false)
   })
 })
+
+describe('RegionSection while the analyst is typing', () => {
+  it('keeps a custom address being typed when a setting changes elsewhere (the tray, a background push)', async () => {
+    const { wrapper } = mountSection({})
+    await wrapper.get('#region-select').setValue('custom')
+    await wrapper.get('#custom-url').setValue('https://veridox.example.com')
+    // Do Not Disturb switched from the tray: the endpoint did not change, so nothing being edited may be reset.
+    useSettingsStore().apply(makeSettings({ doNotDisturb: true }))
+    await flushPromises()
+    expect((wrapper.get('#region-select').element as HTMLSelectElement).value).toBe('custom')
+    expect((wrapper.get('#custom-url').element as HTMLInputElement).value).toBe('https://veridox.example.com')
+  })
+
+  it('follows the saved endpoint when it does change', async () => {
+    const { wrapper } = mountSection({})
+    useSettingsStore().apply(makeSettings({ region: 'ca' }))
+    await flushPromises()
+    expect((wrapper.get('#region-select').element as HTMLSelectElement).value).toBe('ca')
+  })
+})
