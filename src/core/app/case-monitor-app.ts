@@ -75,6 +75,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     unseenCaseIds: unseen.ids(),
     isPaused,
     doNotDisturb: settings.get().doNotDisturb,
+    isQuietHours: quietReasonAt(settings.get(), clock) === 'quiet_hours',
   }))
   const send: EventSink = (event, payload) => {
     options.send(event, payload)
@@ -106,6 +107,12 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
         addedAt: backend.current()?.monitor.view(announcement.caseId)?.addedAt ?? 0,
       }),
   })
+
+  // Quiet hours begin and end without an event of their own: the tray looks once a minute (it redraws only on a change).
+  let cancelQuietHoursTick = clock.setTimeout(function quietHoursTick() {
+    tray.changed()
+    cancelQuietHoursTick = clock.setTimeout(quietHoursTick, 60_000)
+  }, 60_000)
 
   const visibleCases = createVisibleCases(() => backend.current()?.monitor ?? null)
 
@@ -201,6 +208,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send('casesFocused', group)
     },
     async dispose() {
+      cancelQuietHoursTick()
       stopUpdateViews()
       await backend.dispose()
       notices.dispose()

@@ -14,6 +14,7 @@ const inputs = (overrides: Partial<TrayInputs>): TrayInputs => ({
   unseenCaseIds: new Set(),
   isPaused: false,
   doNotDisturb: false,
+  isQuietHours: false,
   ...overrides,
 })
 
@@ -94,5 +95,12 @@ describe('the tray model', () => {
       { kind: 'toggle', command: 'togglePause', label: 'Pause watching', isChecked: true },
       { kind: 'toggle', command: 'toggleDoNotDisturb', label: 'Do not disturb', isChecked: true },
     ])
+  })
+
+  it('shows the do-not-disturb glyph during quiet hours too, but leaves the Do not disturb switch as the analyst set it', () => {
+    const model = describeTray(inputs({ views: [analysing(1)], isQuietHours: true }))
+    expect(model.state).toBe('dnd')
+    expect(model.tooltip).toContain('quiet hours')
+    expect(model.menu).toContainEqual(expect.objectContaining({ command: 'toggleDoNotDisturb', isChecked: false }))
   })
 })

@@ -27,6 +27,8 @@ export interface TrayInputs {
   unseenCaseIds: ReadonlySet<string>
   isPaused: boolean
   doNotDisturb: boolean
+  /** Inside the analyst's quiet hours: pop-ups are held back as under do not disturb, which itself stays as set. */
+  isQuietHours: boolean
 }
 
 export type TrayCommand = 'showWindow' | 'togglePause' | 'toggleDoNotDisturb' | 'quit'
@@ -87,6 +89,7 @@ function tooltipOf(inputs: TrayInputs, unseen: readonly CaseView[], isAnyDegrade
   if (inputs.isPaused) parts.push('paused')
   else if (isAnyDegraded) parts.push('connection degraded')
   if (inputs.doNotDisturb) parts.push('do not disturb')
+  else if (inputs.isQuietHours) parts.push('quiet hours')
   const text = `Case Monitor — ${parts.join(', ')}`
   return text.length > maxTooltipLength ? `${text.slice(0, maxTooltipLength - 1)}…` : text
 }
@@ -99,7 +102,7 @@ export function describeTray(inputs: TrayInputs): TrayModel {
   const holds: Record<TrayState, boolean> = {
     attention: unseen.length > 0 || countCaseGroups(inputs.views).attention > 0,
     degraded: inputs.isPaused || isAnyDegraded,
-    dnd: inputs.doNotDisturb,
+    dnd: inputs.doNotDisturb || inputs.isQuietHours,
     analysing: inAnalysis.length > 0,
     idle: true,
   }
