@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AppSnapshot } from '@shared/ipc'
+import { eventNames, type AppSnapshot } from '@shared/ipc'
 import { AppError } from '@shared/errors'
 import { createTestContext } from '../testing/mount-app'
 import { makeCase, makeSettings } from '../testing/fixtures'
@@ -28,19 +28,12 @@ describe('session: snapshot, then deltas', () => {
     const listenersAtSnapshot: number[] = []
     const context = createTestContext({
       getSnapshot: () => {
-        listenersAtSnapshot.push(
-          context.fake.listenerCount('casesChanged') +
-            context.fake.listenerCount('casesRemoved') +
-            context.fake.listenerCount('settingsChanged') +
-            context.fake.listenerCount('caseFocused') +
-            context.fake.listenerCount('casesFocused') +
-            context.fake.listenerCount('updateChanged'),
-        )
+        listenersAtSnapshot.push(eventNames.filter((name) => context.fake.listenerCount(name) > 0).length)
         return { cases: [], settings: makeSettings(), update: { state: 'off' } }
       },
     })
     await useSessionStore().start()
-    expect(listenersAtSnapshot).toEqual([5])
+    expect(listenersAtSnapshot).toEqual([eventNames.length])
     expect(useSessionStore().status).toBe('ready')
   })
 
