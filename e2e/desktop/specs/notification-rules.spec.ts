@@ -26,7 +26,9 @@ async function closeSettings(page: Page): Promise<void> {
 
 async function setQuietHours(page: Page, start: string, end: string): Promise<void> {
   const toggle = page.getByRole('switch', { name: 'Quiet hours every day' })
-  if (!(await toggle.isChecked())) await toggle.check({ force: true })
+  // A switch shows main's answer, not the click: wait for the answer rather than expect the click to flip it.
+  if (!(await toggle.isChecked())) await toggle.click({ force: true })
+  await expect(toggle).toBeChecked()
   await page.locator('#quiet-start').fill(start)
   await page.locator('#quiet-end').fill(end)
   await expect(page.locator('#quiet-end')).toHaveValue(end)
@@ -136,6 +138,10 @@ test('DND and quiet hours with a fake clock: nothing pops up, the window and tra
     await completeOne('Night claim')
     expect(titles(app)).toEqual([])
     await app.until('the tray to count it', () => app.tray()?.tooltip.includes('1 completed'))
+    // The tray shows quiet hours by the do-not-disturb glyph, while the Do not disturb switch stays off.
+    await app.until('the tray to show quiet hours', () => app.tray()?.tooltip.includes('quiet hours'))
+    expect(app.tray()?.image).toMatch(/dnd/)
+    expect(app.tray()?.menu).toContainEqual(expect.objectContaining({ label: 'Do not disturb', checked: false }))
 
     // The same span two hours later no longer covers now: a completion pops up at once.
     await openSettings(page)
@@ -148,14 +154,16 @@ test('DND and quiet hours with a fake clock: nothing pops up, the window and tra
 
     // Do Not Disturb, whatever the hour.
     await openSettings(page)
-    await page.getByRole('switch', { name: 'Do not disturb' }).check({ force: true })
+    await page.getByRole('switch', { name: 'Do not disturb' }).click({ force: true })
+    await expect(page.getByRole('switch', { name: 'Do not disturb' })).toBeChecked()
     await closeSettings(page)
     await completeOne('DND claim 1')
     await completeOne('DND claim 2')
     expect(titles(app)).toHaveLength(2)
     await app.until('the tray to count them', () => app.tray()?.tooltip.includes('4 completed'))
     await openSettings(page)
-    await page.getByRole('switch', { name: 'Do not disturb' }).uncheck({ force: true })
+    await page.getByRole('switch', { name: 'Do not disturb' }).click({ force: true })
+    await expect(page.getByRole('switch', { name: 'Do not disturb' })).not.toBeChecked()
     const summary = await app.until('the DND summary', () => noticesOf(app)[2])
     expect(summary.title).toMatch(/^2 cases finished during Do Not Disturb( · \d high risk)?$/)
     expect(summary.body).toMatch(/^DND claim 1, DND claim 2/)
