@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from '@playwright/test'
 import { fork, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import type { FromMain, MenuItemRecord, NoticeRecord, ToMain, TrayCall } from '../stand-in/protocol'
+import type { FromMain, NoticeRecord, ToMain } from '../stand-in/protocol'
 import type { KeychainMode } from '../stand-in/stand-in-env'
 import { DesktopWindow } from './desktop-window'
 
@@ -31,14 +31,7 @@ export interface LaunchOptions {
   session?: { currentDesktop?: string; busAddress?: string }
 }
 
-export interface TrayRecord {
-  call: TrayCall
-  tooltip: string
-  title: string
-  image: string
-  menu: MenuItemRecord[]
-  isDestroyed: boolean
-}
+export type TrayRecord = Omit<Extract<FromMain, { kind: 'tray' }>, 'kind'>
 
 type Request = ToMain extends infer M ? (M extends { requestId: number } ? Omit<M, 'requestId'> : never) : never
 
