@@ -15,12 +15,12 @@ export const electronMissingReason =
 export const newUserData = (): string => mkdtempSync(join(tmpdir(), 'case-monitor-electron-'))
 
 /** The built app in real Electron, on its own profile folder. */
-export function launchElectron(userData: string, env: Record<string, string> = {}): Promise<ElectronApplication> {
+export function launchElectron(userData: string, env: Record<string, string> = {}, appArgs: string[] = []): Promise<ElectronApplication> {
   // Chromium cannot start its OS sandbox as root (CI runs as root), so there it runs without; isolation is still checked.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
   return electron.launch({
     executablePath: electronExecutable!,
-    args: [...rootArgs, join(root, 'out/main/index.js')],
+    args: [...rootArgs, join(root, 'out/main/index.js'), ...appArgs],
     env: { ...process.env, CASE_MONITOR_LOG: 'info', CASE_MONITOR_USER_DATA: userData, ...env },
   })
 }
