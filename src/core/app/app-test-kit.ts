@@ -10,8 +10,8 @@ import { createCaseMonitorApp, type CaseMonitorApp, type CaseMonitorAppOptions }
 import { createMemorySecretStore } from './secret-store'
 import { createSettingsStore } from './settings-store'
 
-/** Switched off and never started: for apps whose tests are about cases (update-status.integration.test.ts is about updates). */
-export function updatesSwitchedOff(): UpdateFlow {
+/** Version 0.1.0 from source on Linux, reading its update settings from `settings`. */
+export function testUpdateFlow(settings: () => { updatesEnabled: boolean; updateFeedUrl: string | null }): UpdateFlow {
   return createUpdateFlow({
     fetch,
     clock: systemClock,
@@ -19,9 +19,12 @@ export function updatesSwitchedOff(): UpdateFlow {
     currentVersion: '0.1.0',
     feedFileName: 'latest-linux.yml',
     installer: runFromSource,
-    settings: () => ({ updatesEnabled: false, updateFeedUrl: null }),
+    settings,
   })
 }
+
+/** Switched off and never started: for apps whose tests are about cases (update-status.integration.test.ts is about updates). */
+export const updatesSwitchedOff = (): UpdateFlow => testUpdateFlow(() => ({ updatesEnabled: false, updateFeedUrl: null }))
 
 /** The desktop app's core on the simulator's demo data, as the composition root builds it, with test I/O. */
 export function openSimulatorApp(simulator: Simulator, overrides: Partial<CaseMonitorAppOptions> = {}): CaseMonitorApp {

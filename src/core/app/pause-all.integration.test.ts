@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../simulator'
-import { fastTuning, sleep, startTestSimulator, waitFor } from '../monitor/monitor-test-kit'
+import { fastTuning, requestsReceived, sleep, startTestSimulator, waitFor } from '../monitor/monitor-test-kit'
 import { useAppRig, viewsOf } from './app-test-kit'
 import type { CompletionNotice } from './completion-notices'
 
@@ -12,8 +12,7 @@ afterEach(async () => {
   simulator = null
 })
 
-const receivedBySimulator = (): number =>
-  Object.values(simulator!.control.stats().requestsByRoute).reduce((sum, count) => sum + (count ?? 0), 0)
+const receivedBySimulator = (): number => requestsReceived(simulator!)
 
 describe('pause and resume all watching', () => {
   it('sends nothing while paused, and announces a completion that happened meanwhile exactly once after resume', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../simulator'
-import { fastTuning, sleep, startTestSimulator, waitFor } from '../monitor/monitor-test-kit'
+import { fastTuning, requestsReceived, sleep, startTestSimulator, waitFor } from '../monitor/monitor-test-kit'
 import { streamedCaseIds, useAppRig, viewsOf } from './app-test-kit'
 
 let simulator: Simulator | null = null
@@ -11,8 +11,7 @@ afterEach(async () => {
   simulator = null
 })
 
-const receivedBySimulator = (): number =>
-  Object.values(simulator!.control.stats().requestsByRoute).reduce((sum, count) => sum + (count ?? 0), 0)
+const receivedBySimulator = (): number => requestsReceived(simulator!)
 
 describe('what the system says about sleep and the network, in demo mode (the simulator on 127.0.0.1)', () => {
   it('keeps following the demo cases with no network: their server is on this machine', async () => {

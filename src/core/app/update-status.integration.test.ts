@@ -5,12 +5,10 @@ import type { UpdateStatus } from '../../shared/updates'
 import type { Simulator } from '../../simulator'
 import { startTestSimulator } from '../monitor/monitor-test-kit'
 import { createMemoryDocument } from '../persistence/memory-document'
-import { systemClock } from '../runtime/clock'
 import { silentLog } from '../runtime/log'
 import { startLoopbackFeed, type LoopbackFeed } from '../updates/testing/loopback-feed'
-import { createUpdateFlow, type UpdateFlow } from '../updates/update-flow'
-import { runFromSource } from '../updates/update-installer'
-import { useAppRig } from './app-test-kit'
+import type { UpdateFlow } from '../updates/update-flow'
+import { testUpdateFlow, useAppRig } from './app-test-kit'
 import { createSettingsStore } from './settings-store'
 
 let simulator: Simulator | null = null
@@ -30,15 +28,7 @@ describe('the update status behind the IPC contract', () => {
     simulator = await startTestSimulator()
     feed = await startLoopbackFeed({ kind: 'release', version: '0.2.0' })
     const settings = createSettingsStore(createMemoryDocument(), silentLog)
-    flow = createUpdateFlow({
-      fetch,
-      clock: systemClock,
-      log: silentLog,
-      currentVersion: '0.1.0',
-      feedFileName: 'latest-linux.yml',
-      installer: runFromSource,
-      settings: () => settings.get(),
-    })
+    flow = testUpdateFlow(() => settings.get())
     const pushed: { event: keyof Events; payload: unknown }[] = []
     const app = await rig.start(simulator, { settings, updates: flow, send: (event, payload) => pushed.push({ event, payload }) })
     expect((await app.handlers.getSnapshot()).update).toEqual({ state: 'waiting' })

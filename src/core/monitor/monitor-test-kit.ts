@@ -64,6 +64,10 @@ export function openTestMonitor(
   return { monitor, announcements, logLines }
 }
 
+/** Every request the simulator answered so far, whatever the route. */
+export const requestsReceived = (simulator: Simulator): number =>
+  Object.values(simulator.control.stats().requestsByRoute).reduce((sum, count) => sum + (count ?? 0), 0)
+
 export const tempStateDir = (): string => mkdtempSync(join(tmpdir(), 'case-monitor-state-'))
 
 export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
