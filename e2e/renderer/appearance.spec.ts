@@ -14,6 +14,7 @@ test('a light or dark choice in settings beats the system, and "Same as the syst
   await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
   const colours = page.getByLabel('Colours')
   await expect(colours).toHaveValue('system')
+  await colours.scrollIntoViewIfNeeded()
   await colours.selectOption('light')
   await expect.poll(() => background(page)).toBe(lightBackground)
   await page.screenshot({ path: test.info().outputPath('light-on-dark-system.png') })
