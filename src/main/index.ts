@@ -14,6 +14,7 @@ import { startEmbeddedSimulator } from './electron/embedded-simulator'
 import { openElectronDocument, openElectronProfileDocuments } from './electron/electron-stores'
 import { createEventSender, registerCommandHandlers } from './electron/ipc-main-adapter'
 import { createLoginItem, wasOpenedAtLogin } from './electron/login-item'
+import { followThemeSetting } from './electron/native-theme'
 import { openKeychainSecretStore } from './electron/keychain-secret-store'
 import { createMainWindow, grantOnlyClipboardWrite, rendererLocation } from './electron/main-window'
 import { createStreamFetch } from './electron/stream-fetch'
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
   const icon = nativeImage.createFromPath(join(__dirname, '../../resources/icon.png'))
   const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
   const hasTray = await detectSystemTray(log)
-  const settings = createSettingsStore(openElectronDocument('settings', log), log)
+  const settings = followThemeSetting(createSettingsStore(openElectronDocument('settings', log), log))
   const loginItem = createLoginItem()
   const send = createEventSender(() => mainWindow?.webContents ?? null)
   const quit = (): void => {

@@ -12,6 +12,10 @@ export type RegionId = (typeof regions)[number]['id'] | 'custom'
 export const hostStyles = ['classic', 'neo'] as const
 export type HostStyle = (typeof hostStyles)[number]
 
+/** 'system' follows the operating system's light or dark setting. */
+export const themes = ['system', 'light', 'dark'] as const
+export type Theme = (typeof themes)[number]
+
 export function regionBaseUrl(region: RegionId, customBaseUrl: string | null, hostStyle: HostStyle): string | null {
   if (region === 'custom') return customBaseUrl
   const found = regions.find((r) => r.id === region)
@@ -81,4 +85,5 @@ export interface SettingsView {
   updatesEnabled: boolean
   /** null: the built-in feed. */
   updateFeedUrl: string | null
+  theme: Theme
 }

@@ -1,6 +1,6 @@
 import { valid } from 'semver'
 import { z } from 'zod'
-import { hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, type SettingsView } from './backend'
+import { hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, themes, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
 import { credentialFault, credentialFaultWords, credentialKinds } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
@@ -64,6 +64,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       quietHours: quietHours.nullable().optional(),
       updatesEnabled: z.boolean().optional(),
       updateFeedUrl: updateFeedUrl.nullable().optional(),
+      theme: z.enum(themes).optional(),
     }),
   ]),
   setCredential: z.tuple([credentialInput]),
@@ -109,4 +110,5 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   isPaused: z.boolean(),
   updatesEnabled: z.boolean(),
   updateFeedUrl: address.nullable(),
+  theme: z.enum(themes),
 })

@@ -1,4 +1,4 @@
-import type { HostStyle, SettingsView, RegionId } from './backend'
+import type { HostStyle, SettingsView, RegionId, Theme } from './backend'
 import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
@@ -30,6 +30,7 @@ export interface Commands {
     quietHours?: QuietHours | null
     updatesEnabled?: boolean
     updateFeedUrl?: string | null
+    theme?: Theme
   }): SettingsView
   /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
   setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView

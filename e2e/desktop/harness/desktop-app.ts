@@ -196,8 +196,17 @@ export class DesktopApp {
 
   private browserContext(): Promise<BrowserContext> {
     // The real Chromium may clipboard; whether the page may is the app's permission handlers' call.
-    this.context ??= this.browser.newContext({ viewport: { width: 1240, height: 820 }, permissions: ['clipboard-read', 'clipboard-write'] })
+    this.context ??= this.browser.newContext({
+      viewport: { width: 1240, height: 820 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+      colorScheme: this.colorScheme(),
+    })
     return this.context
+  }
+
+  /** prefers-color-scheme as Electron derives it from nativeTheme.themeSource; the stand-in's desktop is light. */
+  private colorScheme(): 'light' | 'dark' {
+    return this.appEvents().findLast((name) => name.startsWith('native-theme:')) === 'native-theme:dark' ? 'dark' : 'light'
   }
 
   private receive(message: FromMain): void {
@@ -209,6 +218,8 @@ export class DesktopApp {
       this.windows.set(message.windowId, new DesktopWindow(this, message.windowId, message.options, this.browserContext()))
     } else if ('windowId' in message) {
       this.windows.get(message.windowId)?.receive(message)
+    } else if (message.kind === 'app-event' && message.name.startsWith('native-theme:')) {
+      for (const window of this.windows.values()) void window.page?.emulateMedia({ colorScheme: this.colorScheme() }).catch(() => undefined)
     }
     this.notify()
   }

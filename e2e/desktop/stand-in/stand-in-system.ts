@@ -101,9 +101,22 @@ export const safeStorage: UsedSafeStorage = {
 
 type UsedNativeTheme = Pick<NativeTheme, 'shouldUseDarkColors' | 'themeSource' | 'on' | 'off'>
 
-export const nativeTheme = Object.assign(new EventEmitter(), {
-  shouldUseDarkColors: false,
-  themeSource: 'system' as const,
+// The stand-in's desktop is in light mode. Each assignment to themeSource is told to the test, as
+// Electron would repaint native menus, scrollbars and dialogs, and emits 'updated' when the colours change.
+let themeSource: NativeTheme['themeSource'] = 'system'
+
+export const nativeTheme = Object.defineProperties(new EventEmitter(), {
+  shouldUseDarkColors: { enumerable: true, get: () => themeSource === 'dark' },
+  themeSource: {
+    enumerable: true,
+    get: () => themeSource,
+    set(source: NativeTheme['themeSource']) {
+      const wasDark = themeSource === 'dark'
+      themeSource = source
+      toTest({ kind: 'app-event', name: `native-theme:${source}` })
+      if (wasDark !== (source === 'dark')) nativeTheme.emit('updated')
+    },
+  },
 }) as EventEmitter & UsedNativeTheme
 
 const imagePaths = new WeakMap<object, string>()

@@ -121,4 +121,12 @@ describe('settings store', () => {
       updateFeedUrl: 'https://updates.example.com',
     })
   })
+
+  it('follows the system theme by default, keeps a light or dark choice, and ignores a theme it does not know', () => {
+    expect(defaultSettings.theme).toBe('system')
+    expect(storeWith(JSON.stringify({ theme: 'dark', region: 'ca' })).store.get()).toMatchObject({ theme: 'dark', region: 'ca' })
+    expect(storeWith(JSON.stringify({ theme: 'sepia', region: 'ca' })).store.get()).toMatchObject({ theme: 'system', region: 'ca' })
+    const { store } = storeWith('{}')
+    expect(store.update({ theme: 'light' }).theme).toBe('light')
+  })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { hostStyles, type HostStyle, type RegionId } from '../../shared/backend'
+import { hostStyles, themes, type HostStyle, type RegionId, type Theme } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
@@ -25,6 +25,8 @@ export interface StoredSettings {
   updatesEnabled: boolean
   /** null: the built-in feed (`defaultUpdateFeedUrl`). */
   updateFeedUrl: string | null
+  /** Light, dark, or whichever the system uses; main hands it to nativeTheme, the window to its colours. */
+  theme: Theme
 }
 
 export const defaultSettings: StoredSettings = {
@@ -38,6 +40,7 @@ export const defaultSettings: StoredSettings = {
   limits: documentedLimits,
   updatesEnabled: true,
   updateFeedUrl: null,
+  theme: 'system',
 }
 
 const timeOfDay = z.string().refine(isTimeOfDay)
@@ -66,6 +69,7 @@ const fieldSchemas = {
     .string()
     .nullable()
     .refine((value) => value === null || updateFeedUrlProblem(value) === null),
+  theme: z.enum(themes),
 }
 
 const settingsSchema = z.strictObject(fieldSchemas)

@@ -34,5 +34,6 @@ export function describeSettings(
     isPaused: desktop.isPaused,
     updatesEnabled: stored.updatesEnabled,
     updateFeedUrl: stored.updateFeedUrl,
+    theme: stored.theme,
   }
 }

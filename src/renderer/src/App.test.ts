@@ -31,6 +31,18 @@ describe('App', () => {
     expect(wrapper.text()).toContain('Paste a Veridox case ID or a dashboard link')
   })
 
+  it('puts a light or dark choice on the page, and leaves the system’s own to the media query', async () => {
+    const { fake } = mountApp({ getSnapshot: () => ({ cases: [], settings: makeSettings({ theme: 'dark' }), update: { state: 'off' } }) })
+    await flushPromises()
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    fake.emit('settingsChanged', makeSettings({ theme: 'light' }))
+    await flushPromises()
+    expect(document.documentElement.dataset.theme).toBe('light')
+    fake.emit('settingsChanged', makeSettings({ theme: 'system' }))
+    await flushPromises()
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false)
+  })
+
   it('makes demo mode unmissable and starts a demo case from it', async () => {
     const demo = makeCase({ label: 'Demo: passport and payslip' })
     const { wrapper, fake } = mountApp({

@@ -23,6 +23,7 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     isPaused: false,
     updatesEnabled: true,
     updateFeedUrl: null,
+    theme: 'system',
     ...overrides,
   }
 }

@@ -45,6 +45,16 @@ describe('SettingsDialog', () => {
     expect(fake.callsTo('updateSettings')).toEqual([[{ region: 'custom', customBaseUrl: 'https://veridox.internal.example' }]])
   })
 
+  it('chooses light, dark or the system’s appearance straight away', async () => {
+    const { wrapper, fake } = mountDialog(makeSettings({ theme: 'system' }))
+    const select = wrapper.get('#theme-select')
+    expect((select.element as HTMLSelectElement).value).toBe('system')
+    expect(select.findAll('option').map((option) => option.text())).toEqual(['Same as the system', 'Light', 'Dark'])
+    await select.setValue('dark')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ theme: 'dark' }]])
+  })
+
   it('turns notifications off', async () => {
     const { wrapper, fake } = mountDialog(makeSettings({ notificationsEnabled: true }))
     const toggle = wrapper.get('input[role="switch"]')
