@@ -58,6 +58,7 @@ test('an analyst triages the list from the keyboard alone', async ({ harness }) 
   await expect(page.locator(`[data-case-id="${third}"] .pin`)).toHaveAttribute('aria-pressed', 'true')
   await expect.poll(() => order().then((now) => now[0])).toBe(third)
   await expect.poll(() => focusedCaseId(page)).toBe(third)
+  await page.screenshot({ path: test.info().outputPath('keyboard-focused-row.png') })
 
   // x stops watching, focus moves to the next row, and Undo brings the case back (still pinned).
   const name = (await page.locator(`[data-case-id="${third}"]`).getAttribute('aria-label'))!
@@ -75,6 +76,10 @@ test('an analyst triages the list from the keyboard alone', async ({ harness }) 
   await page.keyboard.press('Delete')
   await expect(page.locator(`[data-case-id="${third}"]`)).toHaveCount(0)
   await expect.poll(() => focusedCaseId(page)).toBe(ids[0])
+  // u undoes it from the row, without reaching for the toast.
+  await page.keyboard.press('u')
+  await expect(page.locator(`[data-case-id="${third}"]`)).toHaveCount(1)
+  await expect.poll(() => focusedCaseId(page)).toBe(third)
 
   // `?` lists the shortcuts; Escape closes the list and focus returns to the row.
   await page.keyboard.press('?')
@@ -87,7 +92,7 @@ test('an analyst triages the list from the keyboard alone', async ({ harness }) 
   await page.screenshot({ path })
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  expect(await focusedCaseId(page)).toBe(ids[0])
+  expect(await focusedCaseId(page)).toBe(third)
 
   // Ctrl+, opens settings.
   await page.keyboard.press('Control+Comma')

@@ -101,6 +101,25 @@ describe('CaseList keyboard', () => {
     expect(row(1)).not.toBeNull()
   })
 
+  it('u on a row undoes the last removal for as long as its toast shows', async () => {
+    const { row, press, fake, views } = await setup(4)
+    row(1)!.focus()
+    await press('x')
+    await vi.advanceTimersByTimeAsync(100)
+    await press('u')
+    await vi.advanceTimersByTimeAsync(100)
+    expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [views[1]!.caseId] }]])
+    expect(document.activeElement).toBe(row(1))
+    expect(useNoticesStore().notices.some((n) => n.text === 'Stopped watching Case 1.')).toBe(false)
+    await press('u')
+    expect(fake.callsTo('watchCases')).toHaveLength(1)
+
+    await press('x')
+    await vi.advanceTimersByTimeAsync(9_000)
+    await press('u', row(2))
+    expect(fake.callsTo('watchCases')).toHaveLength(1)
+  })
+
   it('keeps focus in the list when the last row is removed with its button', async () => {
     const { row, views } = await setup(3)
     const button = row(2)!.querySelector<HTMLElement>(`[aria-label="Stop watching ${views[2]!.label}"]`)!

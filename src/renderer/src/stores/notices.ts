@@ -25,10 +25,12 @@ export const useNoticesStore = defineStore('notices', () => {
     notices.value = notices.value.filter((notice) => notice.id !== id)
   }
 
-  function show(text: string, tone: Notice['tone'] = 'info', action?: NoticeAction, durationMs = NOTICE_MS): void {
+  /** Returns the notice's id, for dismissing it early. */
+  function show(text: string, tone: Notice['tone'] = 'info', action?: NoticeAction, durationMs = NOTICE_MS): number {
     const notice: Notice = { id: nextId++, text, tone, ...(action ? { action } : {}) }
     notices.value = [...notices.value.slice(-2), notice]
     setTimeout(() => dismiss(notice.id), durationMs)
+    return notice.id
   }
 
   return { notices, show, dismiss }
