@@ -10,6 +10,7 @@ async function mountApp() {
   const context = createTestContext({
     getSnapshot: () => ({ cases: [makeCase({ label: 'Case A' })], settings: makeSettings(), update: { state: 'off' } }),
     reportVisibleCases: () => undefined,
+    unwatchCase: () => undefined,
   })
   const wrapper = mount(App, { global: context.global, attachTo: document.body })
   mounted = wrapper
@@ -76,5 +77,15 @@ describe('window shortcuts', () => {
     press(',', search, { ctrlKey: true })
     await flushPromises()
     expect((wrapper.get('dialog.settings-panel').element as HTMLDialogElement).open).toBe(true)
+  })
+
+  it('removing the last case from the keyboard leaves focus on the watch box, not on the page', async () => {
+    await mountApp()
+    const row = document.querySelector<HTMLElement>('[data-case-id]')!
+    row.focus()
+    press('x', row)
+    await flushPromises()
+    expect(document.querySelector('[data-case-id]')).toBeNull()
+    expect(document.activeElement?.id).toBe('watch-input')
   })
 })
