@@ -3,6 +3,8 @@ import { useVirtualizer } from '@tanstack/vue-virtual'
 
 const ROW_ESTIMATE = 53
 const HIGHLIGHT_MS = 3_000
+const FOCUS_ATTEMPTS = 6
+const FRAME_MS = 16
 
 /** The virtualised window over `caseIds`: which rows to render, which are on screen, and scrolling to one. */
 export function useCaseVirtualizer(caseIds: Ref<readonly string[]>, scrollElement: Readonly<Ref<HTMLElement | null>>) {
@@ -47,5 +49,26 @@ export function useCaseVirtualizer(caseIds: Ref<readonly string[]>, scrollElemen
     scrollElement.value?.querySelector<HTMLElement>(`[data-case-id="${caseId}"]`)?.focus({ preventScroll: true })
   }
 
-  return { items, totalSize, onScreenIds, measure, highlightedId, scrollToCase }
+  /**
+   * Moves keyboard focus to a case's row (or to `selector` inside it), scrolling it into view first: the row may not
+   * be rendered until the virtualiser has seen the scroll, so this waits a few frames for it.
+   */
+  async function focusCase(caseId: string, selector?: string): Promise<boolean> {
+    const index = caseIds.value.indexOf(caseId)
+    if (index < 0) return false
+    virtualizer.value.scrollToIndex(index, { align: 'auto' })
+    for (let attempt = 0; attempt < FOCUS_ATTEMPTS; attempt++) {
+      await nextTick()
+      const row = scrollElement.value?.querySelector<HTMLElement>(`[data-case-id="${caseId}"]`)
+      if (row) {
+        const target = (selector && row.querySelector<HTMLElement>(selector)) || row
+        target.focus({ preventScroll: true })
+        return true
+      }
+      await new Promise((resolve) => setTimeout(resolve, FRAME_MS))
+    }
+    return false
+  }
+
+  return { items, totalSize, onScreenIds, measure, highlightedId, scrollToCase, focusCase }
 }

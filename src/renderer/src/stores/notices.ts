@@ -5,6 +5,13 @@ export interface Notice {
   id: number
   text: string
   tone: 'info' | 'error'
+  /** One button offered with the message, such as Undo; the notice closes when it is pressed. */
+  action?: NoticeAction
+}
+
+export interface NoticeAction {
+  label: string
+  run: () => unknown
 }
 
 const NOTICE_MS = 6_000
@@ -18,10 +25,12 @@ export const useNoticesStore = defineStore('notices', () => {
     notices.value = notices.value.filter((notice) => notice.id !== id)
   }
 
-  function show(text: string, tone: Notice['tone'] = 'info'): void {
-    const notice = { id: nextId++, text, tone }
+  /** Returns the notice's id, for dismissing it early. */
+  function show(text: string, tone: Notice['tone'] = 'info', action?: NoticeAction, durationMs = NOTICE_MS): number {
+    const notice: Notice = { id: nextId++, text, tone, ...(action ? { action } : {}) }
     notices.value = [...notices.value.slice(-2), notice]
-    setTimeout(() => dismiss(notice.id), NOTICE_MS)
+    setTimeout(() => dismiss(notice.id), durationMs)
+    return notice.id
   }
 
   return { notices, show, dismiss }
