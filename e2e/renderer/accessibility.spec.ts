@@ -1,0 +1,60 @@
+import { expect, test } from '../fixtures/app-harness'
+import { expectNoSeriousViolations, iconContrast } from '../fixtures/axe'
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('the list, an open case, a not-found case, a bad ID and settings have no serious axe violations', async ({ harness }) => {
+      const { page } = harness
+      await harness.open()
+      const rows = page.locator('[data-case-id]')
+      await expect(rows).toHaveCount(4)
+      await expect(rows.filter({ hasText: /\d+%/ }).first()).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: cases analysing`)
+      await expect(rows.filter({ hasText: 'Completed ·' }).first()).toBeVisible({ timeout: 20_000 })
+      await expectNoSeriousViolations(page, `${colorScheme}: list with demo cases`)
+      const resting = rows.nth(1)
+      for (const name of [/^Pin /, /^Mute notifications/]) {
+        const button = resting.getByRole('button', { name, pressed: false })
+        expect(await iconContrast(button), `${colorScheme}: resting ${name} icon`).toBeGreaterThanOrEqual(3)
+      }
+
+      await rows
+        .first()
+        .getByRole('button', { name: /^Show files of/ })
+        .click()
+      await expect(rows.first().getByRole('list', { name: /^Files of/ })).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: case open`)
+      await page.screenshot({ path: test.info().outputPath(`list-${colorScheme}.png`) })
+
+      const input = page.getByLabel('Case IDs or dashboard links to watch')
+      await input.fill('019bfb3c-1257-7455-af2e-0cd3cadab5c7')
+      await input.press('Enter')
+      await expect(page.locator('[data-case-id="019bfb3c-1257-7455-af2e-0cd3cadab5c7"]')).toContainText('Not found')
+      await input.fill('claim 42 please')
+      await input.press('Enter')
+      await expect(input).toHaveAttribute('aria-invalid', 'true')
+      await expectNoSeriousViolations(page, `${colorScheme}: not found and bad ID`)
+
+      await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: settings open`)
+    })
+  })
+}
+
+test.describe('empty list', () => {
+  test.use({ simulatorOptions: { analysisMs: 3_000, heartbeatMs: 500, retryMs: 200, demoCases: 0, seed: 11 } })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${colorScheme}: no cases watched has no serious axe violations`, async ({ harness }) => {
+      const { page } = harness
+      await page.emulateMedia({ colorScheme })
+      await harness.open()
+      await expect(page.getByText('You are looking at demo data.')).toBeVisible()
+      await expect(page.locator('[data-case-id]')).toHaveCount(0)
+      await expectNoSeriousViolations(page, `${colorScheme}: empty list`)
+    })
+  }
+})
