@@ -41,6 +41,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog')).toBeVisible()
       await expectNoSeriousViolations(page, `${colorScheme}: settings open`)
     })
+
+    test('a refused key in settings and a token revoked mid-session have no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
+      await page.getByLabel('Where your Veridox account lives').selectOption('custom')
+      await page.getByLabel('Custom address').fill(simulator.baseUrl)
+      await page.getByLabel('Custom address').press('Enter')
+      await page.getByLabel('Veridox API key').fill('vdx_definitely_wrong_key')
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await expect(page.getByText(/Veridox rejected that key/)).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: key refused in settings`)
+
+      const token = simulator.control.issueAccessToken()
+      await page.getByRole('radio', { name: 'Access token' }).check()
+      await page.getByLabel('Veridox access token').fill(token)
+      await page.getByRole('button', { name: 'Save token' }).click()
+      await expect(page.getByText('An access token is saved')).toBeVisible()
+      await page.keyboard.press('Escape')
+      const { caseId } = simulator.control.createCase({ label: 'Token claim', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
+      await page.keyboard.press('Enter')
+      await expect(page.locator(`[data-case-id="${caseId}"]`).getByText('Live', { exact: true })).toBeVisible()
+
+      simulator.control.revokeAccessToken(token)
+      simulator.control.dropAllStreams()
+      await expect(page.getByText(/no longer accepts the saved access token/)).toBeVisible({ timeout: 20_000 })
+      await expectNoSeriousViolations(page, `${colorScheme}: token revoked`)
+      await page.screenshot({ path: test.info().outputPath(`token-revoked-${colorScheme}.png`) })
+    })
   })
 }
 
