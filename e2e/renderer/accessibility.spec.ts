@@ -71,6 +71,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${colorScheme}: token revoked`)
       await page.screenshot({ path: test.info().outputPath(`token-revoked-${colorScheme}.png`) })
     })
+
+    test('a stream blocked by a proxy and a dropped connection have no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      const blocked = simulator.control.createCase({ label: 'Behind a proxy', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] })
+      const dropped = simulator.control.createCase({ label: 'Server trouble', fileLabels: ['b.pdf'], fileDurationsMs: [60_000] })
+      simulator.control.setFaults({
+        faults: [
+          { kind: 'html-page', routes: ['stream'], caseIds: [blocked.caseId] },
+          { kind: 'server-error', status: 503, caseIds: [dropped.caseId] },
+        ],
+      })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(`${blocked.caseId} ${dropped.caseId}`)
+      await page.keyboard.press('Enter')
+      await expect(page.locator(`[data-case-id="${blocked.caseId}"]`)).toContainText('Polling (stream blocked)', { timeout: 20_000 })
+      await expect(page.locator(`[data-case-id="${dropped.caseId}"]`)).toContainText(/Reconnecting/, {
+        timeout: 20_000,
+      })
+      await expectNoSeriousViolations(page, `${colorScheme}: stream blocked and server trouble`)
+      await page.screenshot({ path: test.info().outputPath(`trouble-${colorScheme}.png`) })
+    })
   })
 }
 
