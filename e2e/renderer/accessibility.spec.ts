@@ -1,0 +1,111 @@
+import { expect, test } from '../fixtures/app-harness'
+import { expectNoSeriousViolations, iconContrast } from '../fixtures/axe'
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('the list, an open case, a not-found case, a bad ID and settings have no serious axe violations', async ({ harness }) => {
+      const { page } = harness
+      await harness.open()
+      const rows = page.locator('[data-case-id]')
+      await expect(rows).toHaveCount(4)
+      await expect(rows.filter({ hasText: /\d+%/ }).first()).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: cases analysing`)
+      await expect(rows.filter({ hasText: 'Completed ·' }).first()).toBeVisible({ timeout: 20_000 })
+      await expectNoSeriousViolations(page, `${colorScheme}: list with demo cases`)
+      const resting = rows.nth(1)
+      for (const name of [/^Pin /, /^Mute notifications/]) {
+        const button = resting.getByRole('button', { name, pressed: false })
+        expect(await iconContrast(button), `${colorScheme}: resting ${name} icon`).toBeGreaterThanOrEqual(3)
+      }
+
+      await rows
+        .first()
+        .getByRole('button', { name: /^Show files of/ })
+        .click()
+      await expect(rows.first().getByRole('list', { name: /^Files of/ })).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: case open`)
+      await page.screenshot({ path: test.info().outputPath(`list-${colorScheme}.png`) })
+
+      const input = page.getByLabel('Case IDs or dashboard links to watch')
+      await input.fill('019bfb3c-1257-7455-af2e-0cd3cadab5c7')
+      await input.press('Enter')
+      await expect(page.locator('[data-case-id="019bfb3c-1257-7455-af2e-0cd3cadab5c7"]')).toContainText('Not found')
+      await input.fill('claim 42 please')
+      await input.press('Enter')
+      await expect(input).toHaveAttribute('aria-invalid', 'true')
+      await expectNoSeriousViolations(page, `${colorScheme}: not found and bad ID`)
+
+      await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: settings open`)
+    })
+
+    test('a refused key in settings and a token revoked mid-session have no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
+      await page.getByLabel('Where your Veridox account lives').selectOption('custom')
+      await page.getByLabel('Custom address').fill(simulator.baseUrl)
+      await page.getByLabel('Custom address').press('Enter')
+      await page.getByLabel('Veridox API key').fill('vdx_definitely_wrong_key')
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await expect(page.getByText(/Veridox rejected that key/)).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: key refused in settings`)
+
+      const token = simulator.control.issueAccessToken()
+      await page.getByRole('radio', { name: 'Access token' }).check()
+      await page.getByLabel('Veridox access token').fill(token)
+      await page.getByRole('button', { name: 'Save token' }).click()
+      await expect(page.getByText('An access token is saved')).toBeVisible()
+      await page.keyboard.press('Escape')
+      const { caseId } = simulator.control.createCase({ label: 'Token claim', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
+      await page.keyboard.press('Enter')
+      await expect(page.locator(`[data-case-id="${caseId}"]`).getByText('Live', { exact: true })).toBeVisible()
+
+      simulator.control.revokeAccessToken(token)
+      simulator.control.dropAllStreams()
+      await expect(page.getByText(/no longer accepts the saved access token/)).toBeVisible({ timeout: 20_000 })
+      await expectNoSeriousViolations(page, `${colorScheme}: token revoked`)
+      await page.screenshot({ path: test.info().outputPath(`token-revoked-${colorScheme}.png`) })
+    })
+
+    test('a stream blocked by a proxy and a dropped connection have no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      const blocked = simulator.control.createCase({ label: 'Behind a proxy', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] })
+      const dropped = simulator.control.createCase({ label: 'Server trouble', fileLabels: ['b.pdf'], fileDurationsMs: [60_000] })
+      simulator.control.setFaults({
+        faults: [
+          { kind: 'html-page', routes: ['stream'], caseIds: [blocked.caseId] },
+          { kind: 'server-error', status: 503, caseIds: [dropped.caseId] },
+        ],
+      })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(`${blocked.caseId} ${dropped.caseId}`)
+      await page.keyboard.press('Enter')
+      await expect(page.locator(`[data-case-id="${blocked.caseId}"]`)).toContainText('Polling (stream blocked)', { timeout: 20_000 })
+      await expect(page.locator(`[data-case-id="${dropped.caseId}"]`)).toContainText(/Reconnecting/, {
+        timeout: 20_000,
+      })
+      await expectNoSeriousViolations(page, `${colorScheme}: stream blocked and server trouble`)
+      await page.screenshot({ path: test.info().outputPath(`trouble-${colorScheme}.png`) })
+    })
+  })
+}
+
+test.describe('empty list', () => {
+  test.use({ simulatorOptions: { analysisMs: 3_000, heartbeatMs: 500, retryMs: 200, demoCases: 0, seed: 11 } })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${colorScheme}: no cases watched has no serious axe violations`, async ({ harness }) => {
+      const { page } = harness
+      await page.emulateMedia({ colorScheme })
+      await harness.open()
+      await expect(page.getByText('You are looking at demo data.')).toBeVisible()
+      await expect(page.locator('[data-case-id]')).toHaveCount(0)
+      await expectNoSeriousViolations(page, `${colorScheme}: empty list`)
+    })
+  }
+})
