@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
+import { fakeViewport } from '../testing/fake-viewport'
 import { makeCase, makeSettings } from '../testing/fixtures'
 import { useNoticesStore } from '../stores/notices'
 import { useSessionStore } from '../stores/session'
 import CaseList from './CaseList.vue'
-
-function fakeViewport(): void {
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(50)
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
-}
 
 async function setup(count: number) {
   const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
+import { fakeViewport } from '../testing/fake-viewport'
 import { makeCase, makeSettings } from '../testing/fixtures'
 import { getButton } from '../testing/get-button'
 import { REPORT_DELAY_MS } from '../composables/use-visible-case-report'
@@ -8,13 +9,6 @@ import { useNoticesStore } from '../stores/notices'
 import { useSessionStore } from '../stores/session'
 import { useCaseListStore } from '../stores/case-list'
 import CaseList from './CaseList.vue'
-
-// happy-dom does no layout: a 600 px viewport and 50 px rows give the virtualiser something to window.
-function fakeViewport(): void {
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(50)
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
-}
 
 async function setup(count: number) {
   const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))
