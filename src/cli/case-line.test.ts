@@ -6,7 +6,16 @@ import { caseLine, caseRecord } from './case-line'
 const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
 
 function file(status: FileView['status'], fileId: string): FileView {
-  return { fileId, label: `${fileId}.pdf`, stage: null, progress: null, status, risk: null }
+  return {
+    fileId,
+    label: `${fileId}.pdf`,
+    stage: null,
+    progress: null,
+    status,
+    risk: null,
+    failureReason: null,
+    timeline: { uploadedAt: null, stages: [], settledAt: null },
+  }
 }
 
 function view(overrides: Partial<CaseView> = {}): CaseView {

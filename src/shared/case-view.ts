@@ -31,6 +31,20 @@ export function mostSevereRisk(levels: Iterable<RiskLevel | null>): RiskLevel | 
 export const fileStatuses = ['waiting', 'processing', 'success', 'failed'] as const
 export type FileStatus = (typeof fileStatuses)[number]
 
+export interface StageSeen {
+  stage: string
+  /** When the app first learnt the file was in this stage (epoch ms). */
+  at: number
+}
+
+/** Epoch ms; null when unknown (a file first seen already settled has no settling time). */
+export interface FileTimeline {
+  uploadedAt: number | null
+  /** In time order, capped. */
+  stages: StageSeen[]
+  settledAt: number | null
+}
+
 export interface FileView {
   fileId: string
   label: string
@@ -39,6 +53,9 @@ export interface FileView {
   progress: number | null
   status: FileStatus
   risk: RiskLevel | null
+  /** Why Veridox says a failed file failed, in its words (capped); null otherwise or when it did not say. */
+  failureReason: string | null
+  timeline: FileTimeline
 }
 
 export interface CaseProblem {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { maxFilesPerCase } from '../veridox/field-limits'
+import { maxFailureReasonLength, maxFilesPerCase, maxStagesPerFile } from '../veridox/field-limits'
+import { parseProgressMessage } from '../veridox/progress-event'
 import { caseDetailsSchema, caseListItemSchema } from '../veridox/wire-schemas'
 import {
   applyEvent,
@@ -15,6 +16,7 @@ import {
 
 const a = '019e2a1b-7c3d-7f00-8a1b-2c3d4e5f6a7a'
 const b = '019e2a1b-7c3d-7f00-8a1b-2c3d4e5f6a7b'
+const noTimes = { uploadedAt: null, stages: [], settledAt: null }
 
 describe('case state reducer', () => {
   it('tracks per-file stage and progress and the overall mean', () => {
@@ -61,8 +63,33 @@ describe('case state reducer', () => {
     const state = applySnapshot(live, details, 0)
     expect(state.label).toBe('Claim 42')
     expect(state.files).toEqual([
-      { fileId: a, label: 'passport.pdf', stage: null, progress: 100, status: 'success', risk: 'high' },
-      { fileId: b, label: 'payslip.png', stage: 'noise_analysis', progress: 70, status: 'processing', risk: null },
+      {
+        fileId: a,
+        label: 'passport.pdf',
+        stage: null,
+        progress: 100,
+        status: 'success',
+        risk: 'high',
+        failureReason: null,
+        timeline: noTimes,
+      },
+      {
+        fileId: b,
+        label: 'payslip.png',
+        stage: 'noise_analysis',
+        progress: 70,
+        status: 'processing',
+        risk: null,
+        failureReason: null,
+        timeline: {
+          uploadedAt: null,
+          stages: [
+            { stage: 'ela', at: 0 },
+            { stage: 'noise_analysis', at: 0 },
+          ],
+          settledAt: null,
+        },
+      },
     ])
     expect(state.isComplete).toBe(false)
     expect(caseRisk(state)).toBe('high')
@@ -146,5 +173,123 @@ describe('case state reducer', () => {
       ],
     })
     expect(isCaseSettled(applySnapshot(fromEvents, snapshot, 0))).toBe(true)
+  })
+})
+
+describe('a file timeline and failure reason', () => {
+  const now = Date.parse('2026-12-07T10:00:00Z')
+  const at = (seconds: number) => now - 60_000 + seconds * 1_000
+  const progress = (id: string, stage: string, timestamp?: number) =>
+    ({ type: 'file.analysis.progress', id, fileId: a, stage, progress: 10, timestamp }) as const
+  const failed = (timestamp?: number, reason?: string) =>
+    ({ type: 'file.analysis.completed', id: 'done', fileId: a, stage: 'full_analysis', outcome: 'failed', timestamp, reason }) as const
+
+  it('records when each stage was first seen and when the file settled, from the events’ own times', () => {
+    const events = [progress('1', 'metadata_analysis', at(1)), progress('2', 'metadata_analysis', at(2)), progress('3', 'ela', at(5))]
+    let state = events.reduce((s, e) => applyEvent(s, e, now), emptyCaseState)
+    state = applyEvent(state, failed(at(9), 'The file could not be read: it is password-protected.'), now)
+    expect(state.files[0]).toMatchObject({
+      status: 'failed',
+      failureReason: 'The file could not be read: it is password-protected.',
+      timeline: {
+        uploadedAt: null,
+        stages: [
+          { stage: 'metadata_analysis', at: at(1) },
+          { stage: 'ela', at: at(5) },
+        ],
+        settledAt: at(9),
+      },
+    })
+  })
+
+  it('uses the arrival time for a missing, absurd or future timestamp', () => {
+    const inSeconds = Math.floor(at(3) / 1000)
+    let state = applyEvent(emptyCaseState, progress('1', 'metadata_analysis'), now)
+    state = applyEvent(state, progress('2', 'ela', inSeconds), now + 1)
+    state = applyEvent(state, progress('3', 'noise_analysis', Number.NaN), now + 2)
+    state = applyEvent(state, failed(now + 3_600_000), now + 3)
+    expect(state.files[0]!.timeline).toEqual({
+      uploadedAt: null,
+      stages: [
+        { stage: 'metadata_analysis', at: now },
+        { stage: 'ela', at: now + 1 },
+        { stage: 'noise_analysis', at: now + 2 },
+      ],
+      settledAt: now + 3,
+    })
+  })
+
+  it('changes nothing when events are replayed, later or out of order', () => {
+    const events = [progress('1', 'metadata_analysis', at(1)), progress('2', 'ela', at(5)), failed(at(9), 'Unreadable')]
+    const once = events.reduce((s, e) => applyEvent(s, e, now), emptyCaseState)
+    const replayed = [...events, ...events.slice().reverse()].reduce((s, e) => applyEvent(s, e, now + 60_000), once)
+    expect(replayed).toEqual(once)
+    const withoutTimes = events.map((event) => ({ ...event, timestamp: undefined }))
+    expect(withoutTimes.reduce((s, e) => applyEvent(s, e, now + 60_000), once)).toEqual(once)
+  })
+
+  it('fills in the stages of a file first seen settled when its events are replayed', () => {
+    const snapshot = caseDetailsSchema.parse({
+      case_id: 'c',
+      files: [{ file_id: a, label: 'scan.pdf', analysis_status: 'settled', analysis_outcome: 'success', current_risk_score: 'low' }],
+    })
+    let state = applySnapshot(emptyCaseState, snapshot, now)
+    expect(state.files[0]!.timeline).toEqual({ uploadedAt: null, stages: [], settledAt: null })
+    state = applyEvent(state, progress('1', 'metadata_analysis', at(1)), now)
+    state = applyEvent(state, progress('2', 'ela'), now)
+    expect(state.files[0]).toMatchObject({
+      status: 'success',
+      progress: 100,
+      timeline: { stages: [{ stage: 'metadata_analysis', at: at(1) }] },
+    })
+  })
+
+  it('keeps at most the stage cap, and a capped failure reason', () => {
+    let state = emptyCaseState
+    for (let n = 0; n < maxStagesPerFile + 5; n++) state = applyEvent(state, progress(`${n}`, `stage-${n}`, at(n)), now)
+    expect(state.files[0]!.timeline.stages).toHaveLength(maxStagesPerFile)
+    const message = parseProgressMessage({
+      namedType: 'file.analysis.completed',
+      data: { file_id: a, outcome: 'failed', message: 'x'.repeat(50_000), timestamp: at(40) },
+      lineId: null,
+      caseId: 'c',
+    })
+    if (message.kind !== 'event') throw new Error(message.kind)
+    state = applyEvent(state, message.event, now)
+    expect(state.files[0]!.failureReason).toHaveLength(maxFailureReasonLength)
+    expect(state.files[0]!.timeline.settledAt).toBe(at(40))
+  })
+
+  it('takes the upload time and the failure reason from a snapshot, and keeps what events told', () => {
+    let state = applyEvent(emptyCaseState, progress('1', 'metadata_analysis', at(1)), now)
+    const processing = caseDetailsSchema.parse({
+      case_id: 'c',
+      files: [{ file_id: a, analysis_status: 'processing', current_analysis_phase: 'ela', uploaded_at: new Date(at(0)).toISOString() }],
+    })
+    state = applySnapshot(state, processing, now)
+    expect(state.files[0]!.timeline).toEqual({
+      uploadedAt: at(0),
+      stages: [
+        { stage: 'metadata_analysis', at: at(1) },
+        { stage: 'ela', at: now },
+      ],
+      settledAt: null,
+    })
+    const settled = caseDetailsSchema.parse({
+      case_id: 'c',
+      files: [{ file_id: a, analysis_status: 'settled', analysis_outcome: 'failed', failure_reason: 'Corrupt PDF', uploaded_at: null }],
+    })
+    state = applySnapshot(state, settled, now + 5_000)
+    expect(state.files[0]).toMatchObject({
+      status: 'failed',
+      failureReason: 'Corrupt PDF',
+      timeline: { uploadedAt: at(0), settledAt: now + 5_000 },
+    })
+    expect(applySnapshot(state, settled, now + 9_000)).toEqual(state)
+  })
+
+  it('never gives a file that succeeded a failure reason', () => {
+    const state = applyEvent(emptyCaseState, { ...failed(at(1), 'Unreadable'), outcome: 'success' }, now)
+    expect(state.files[0]!.failureReason).toBeNull()
   })
 })

@@ -1,8 +1,9 @@
 import { isFileSettled } from '../../shared/case-rules'
-import { mostSevereRisk, type FileStatus, type FileView, type RiskLevel } from '../../shared/case-view'
+import { mostSevereRisk, type FileStatus, type FileTimeline, type FileView, type RiskLevel } from '../../shared/case-view'
 import { maxFilesPerCase } from '../veridox/field-limits'
 import type { ProgressEvent } from '../veridox/progress-event'
 import { isCaseCompleteStatus, type CaseDetails, type CaseFile, type CaseListItem } from '../veridox/wire-schemas'
+import { emptyTimeline, plausibleTime, withSettledAt, withStageSeen } from './file-timeline'
 
 /** What Veridox has told us about one case, whichever way it was learnt. */
 export interface CaseState {
@@ -31,7 +32,16 @@ function upsertFile(files: readonly FileView[], fileId: string, update: (file: F
   const index = files.findIndex((file) => file.fileId === fileId)
   if (index === -1) {
     if (!hasRoomForAFile(files)) return files
-    const fresh: FileView = { fileId, label: '', stage: null, progress: 0, status: 'waiting', risk: null }
+    const fresh: FileView = {
+      fileId,
+      label: '',
+      stage: null,
+      progress: 0,
+      status: 'waiting',
+      risk: null,
+      failureReason: null,
+      timeline: emptyTimeline,
+    }
     return [...files, update(fresh)]
   }
   const next = files.slice()
@@ -42,24 +52,39 @@ function upsertFile(files: readonly FileView[], fileId: string, update: (file: F
 /** Events may arrive twice (replay after reconnect, stream and poll both): applying one again changes nothing. */
 export function applyEvent(state: CaseState, event: ProgressEvent, now: number): CaseState {
   switch (event.type) {
-    case 'file.analysis.progress':
+    case 'file.analysis.progress': {
+      const eventAt = plausibleTime(event.timestamp, now)
       return {
         ...state,
-        files: upsertFile(state.files, event.fileId, (file) =>
-          isFileSettled(file.status)
-            ? file
-            : { ...file, status: 'processing', stage: event.stage ?? file.stage, progress: Math.max(file.progress ?? 0, event.progress) },
-        ),
+        files: upsertFile(state.files, event.fileId, (file) => {
+          if (isFileSettled(file.status)) {
+            // A replay after the file settled: only Veridox's own time says when the stage was; arrival is the replay's.
+            return event.stage && eventAt !== null ? { ...file, timeline: withStageSeen(file.timeline, event.stage, eventAt) } : file
+          }
+          return {
+            ...file,
+            status: 'processing',
+            stage: event.stage ?? file.stage,
+            progress: Math.max(file.progress ?? 0, event.progress),
+            timeline: event.stage ? withStageSeen(file.timeline, event.stage, eventAt ?? now) : file.timeline,
+          }
+        }),
       }
+    }
     case 'file.analysis.completed':
       return {
         ...state,
-        files: upsertFile(state.files, event.fileId, (file) => ({
-          ...file,
-          status: event.outcome,
-          stage: event.stage ?? file.stage,
-          progress: 100,
-        })),
+        files: upsertFile(state.files, event.fileId, (file) => {
+          const settledAt = plausibleTime(event.timestamp, now) ?? (isFileSettled(file.status) ? null : now)
+          return {
+            ...file,
+            status: event.outcome,
+            stage: event.stage ?? file.stage,
+            progress: 100,
+            failureReason: event.outcome === 'failed' ? (event.reason ?? file.failureReason) : null,
+            timeline: settledAt === null ? file.timeline : withSettledAt(file.timeline, settledAt),
+          }
+        }),
       }
     case 'case.analysis.completed':
       return state.isComplete ? state : { ...state, isComplete: true, completedAt: state.completedAt ?? now }
@@ -78,6 +103,16 @@ function parseTime(value: string | null): number | null {
   return Number.isNaN(time) ? null : time
 }
 
+function snapshotTimeline(previous: FileView | undefined, file: CaseFile, status: FileStatus, now: number): FileTimeline {
+  let timeline = previous?.timeline ?? emptyTimeline
+  const uploadedAt = plausibleTime(parseTime(file.uploaded_at), now)
+  if (uploadedAt !== null && uploadedAt !== timeline.uploadedAt) timeline = { ...timeline, uploadedAt }
+  if (status === 'processing' && file.current_analysis_phase) timeline = withStageSeen(timeline, file.current_analysis_phase, now)
+  // Seen unsettled before and settled now: it settled between the two looks, and this look is the nearest time known.
+  if (isFileSettled(status) && previous && !isFileSettled(previous.status)) timeline = withSettledAt(timeline, now)
+  return timeline
+}
+
 /** A REST snapshot is authoritative for what it carries; progress it lacks is kept from events. */
 export function applySnapshot(state: CaseState, details: CaseDetails, now: number): CaseState {
   const known = new Map(state.files.map((file) => [file.fileId, file]))
@@ -92,6 +127,8 @@ export function applySnapshot(state: CaseState, details: CaseDetails, now: numbe
       progress,
       status,
       risk: file.current_risk_score ?? previous?.risk ?? null,
+      failureReason: status === 'failed' ? (file.failure_reason ?? previous?.failureReason ?? null) : null,
+      timeline: snapshotTimeline(previous, file, status, now),
     }
   })
   const isComplete = isCaseCompleteStatus(details) || state.isComplete

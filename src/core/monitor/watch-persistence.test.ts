@@ -6,7 +6,14 @@ import { applyEvent, applySnapshot, emptyCaseState } from '../case-state/case-st
 import { openConfDocument } from '../persistence/conf-document'
 import { systemClock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
-import { maxEventIdLength, maxFileIdLength, maxFilesPerCase } from '../veridox/field-limits'
+import {
+  maxEventIdLength,
+  maxFailureReasonLength,
+  maxFileIdLength,
+  maxFilesPerCase,
+  maxStageLength,
+  maxStagesPerFile,
+} from '../veridox/field-limits'
 import { parseProgressMessage } from '../veridox/progress-event'
 import { caseDetailsSchema } from '../veridox/wire-schemas'
 import { createCaseRecord } from './case-record'
@@ -73,6 +80,48 @@ describe('the saved watch list', () => {
 
     expect(persistence.load().cases).toEqual([held])
     expect(held.lastEventId).toBe('e'.repeat(maxEventIdLength))
+    expect(lines).toEqual([])
+  })
+
+  it('reads back each file’s timeline and failure reason, at their caps', () => {
+    const record = createCaseRecord(caseId, 1)
+    const now = Date.parse('2026-12-07T10:00:00Z')
+    for (let n = 0; n < maxStagesPerFile + 3; n++) {
+      const event = {
+        type: 'file.analysis.progress',
+        id: `e${n}`,
+        fileId: 'f1',
+        stage: 's'.repeat(maxStageLength - 3) + n,
+        progress: n,
+        timestamp: now - 1_000 + n,
+      } as const
+      record.state = applyEvent(record.state, event, now)
+    }
+    const reason = 'r'.repeat(maxFailureReasonLength)
+    record.state = applyEvent(
+      record.state,
+      { type: 'file.analysis.completed', id: 'x', fileId: 'f1', stage: null, outcome: 'failed', reason },
+      now,
+    )
+    const held = toPersistedCase(record, 'live')
+    expect(held.files[0]).toMatchObject({ failureReason: reason, timeline: { settledAt: now } })
+    expect(held.files[0]!.timeline.stages).toHaveLength(maxStagesPerFile)
+    const directory = tempDir()
+
+    save(directory, [held])
+
+    expect(openPersistence(directory).persistence.load().cases).toEqual([held])
+  })
+
+  it('reads a list saved before files had a timeline and failure reason, with neither known', () => {
+    const directory = tempDir()
+    const oldFile = { fileId: 'f1', label: 'scan.pdf', stage: 'ela', progress: 100, status: 'failed', risk: null }
+    writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [{ ...entry, files: [oldFile] }] }))
+    const { persistence, lines } = openPersistence(directory)
+
+    expect(persistence.load().cases[0]!.files).toEqual([
+      { ...oldFile, failureReason: null, timeline: { uploadedAt: null, stages: [], settledAt: null } },
+    ])
     expect(lines).toEqual([])
   })
 

@@ -5,7 +5,21 @@ import type { JsonDocument } from '../persistence/json-document'
 import { saveUntilFirstFailure } from '../persistence/save-until-failure'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
-import { maxEventIdLength, maxFileIdLength, maxFilesPerCase, maxLabelLength, maxStageLength } from '../veridox/field-limits'
+import {
+  maxEventIdLength,
+  maxFailureReasonLength,
+  maxFileIdLength,
+  maxFilesPerCase,
+  maxLabelLength,
+  maxStageLength,
+  maxStagesPerFile,
+} from '../veridox/field-limits'
+
+const timelineSchema = z.object({
+  uploadedAt: z.number().nullable(),
+  stages: z.array(z.object({ stage: z.string().max(maxStageLength), at: z.number() })).max(maxStagesPerFile),
+  settledAt: z.number().nullable(),
+})
 
 // The limits are the wire's (field-limits.ts): what was accepted from Veridox can always be read back.
 const fileSchema = z.object({
@@ -15,6 +29,9 @@ const fileSchema = z.object({
   progress: z.number().min(0).max(100).nullable(),
   status: z.enum(fileStatuses),
   risk: z.enum(riskLevels).nullable(),
+  // Both absent in lists saved before they existed: not known, then.
+  failureReason: z.string().max(maxFailureReasonLength).nullable().optional().default(null),
+  timeline: timelineSchema.optional().default(() => ({ uploadedAt: null, stages: [], settledAt: null })),
 })
 
 const persistedCaseSchema = z.object({

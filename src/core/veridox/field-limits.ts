@@ -16,6 +16,11 @@ export const maxStageLength = 200
 /** No documented maximum; files are added at most 100 per request (docs/veridox-api.md §2.5). */
 export const maxFilesPerCase = 1_000
 
+/** Failure reasons are free text (docs/veridox-api.md §3.3 `message`): a paragraph, not a log. */
+export const maxFailureReasonLength = 1_000
+/** The simulator walks 7 stages; room for a longer pipeline, none for a stream inventing stages without end. */
+export const maxStagesPerFile = 32
+
 /** Cuts text to `max` UTF-16 units without leaving half of a surrogate pair at the end. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text

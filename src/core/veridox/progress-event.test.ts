@@ -27,6 +27,29 @@ describe('parseProgressMessage', () => {
     })
   })
 
+  it('keeps a failed completion’s message as its reason, and Veridox’s timestamp', () => {
+    const data = { file_id: fileId, outcome: 'failed', message: 'The PDF is password-protected.', timestamp: 1_764_300_000_000 }
+    expect(parse('file.analysis.completed', data, 'e5')).toEqual({
+      kind: 'event',
+      event: {
+        type: 'file.analysis.completed',
+        id: 'e5',
+        fileId,
+        stage: null,
+        outcome: 'failed',
+        timestamp: 1_764_300_000_000,
+        reason: 'The PDF is password-protected.',
+      },
+    })
+    const succeeded = parse('file.analysis.completed', { ...data, outcome: 'success' })
+    expect(succeeded.kind === 'event' && succeeded.event.type === 'file.analysis.completed' && succeeded.event.reason).toBeUndefined()
+  })
+
+  it('drops a timestamp that is not a number rather than the event', () => {
+    const parsed = parse('file.analysis.progress', { file_id: fileId, progress: 5, timestamp: 'yesterday' })
+    expect(parsed).toEqual({ kind: 'event', event: { type: 'file.analysis.progress', id: null, fileId, stage: null, progress: 5 } })
+  })
+
   it('clamps progress into 0–100', () => {
     const parsed = parse('file.analysis.progress', { file_id: fileId, progress: 140 })
     expect(parsed.kind === 'event' && parsed.event.type === 'file.analysis.progress' && parsed.event.progress).toBe(100)

@@ -1,10 +1,21 @@
 import { z } from 'zod'
-import { capText, maxEventIdLength, maxFileIdLength, maxStageLength } from './field-limits'
+import { capText, maxEventIdLength, maxFailureReasonLength, maxFileIdLength, maxStageLength } from './field-limits'
 
-/** The three event types that change a case; stored and replayed by Veridox, with ids. */
+/**
+ * The three event types that change a case; stored and replayed by Veridox, with ids. `timestamp` is
+ * Veridox's, unchecked (the reducer decides whether to believe it); `reason` is a failed file's `message`.
+ */
 export type ProgressEvent =
-  | { type: 'file.analysis.progress'; id: string | null; fileId: string; stage: string | null; progress: number }
-  | { type: 'file.analysis.completed'; id: string | null; fileId: string; stage: string | null; outcome: 'success' | 'failed' }
+  | { type: 'file.analysis.progress'; id: string | null; fileId: string; stage: string | null; progress: number; timestamp?: number }
+  | {
+      type: 'file.analysis.completed'
+      id: string | null
+      fileId: string
+      stage: string | null
+      outcome: 'success' | 'failed'
+      timestamp?: number
+      reason?: string
+    }
   | { type: 'case.analysis.completed'; id: string | null }
 
 export type ParsedMessage =
@@ -26,6 +37,11 @@ const eventFields = z.object({
   progress: z.number().finite().nullish(),
   outcome: z.string().nullish(),
   message: z.string().nullish(),
+  // Epoch ms (docs/veridox-api.md §7.3); anything else is dropped rather than sinking the event.
+  timestamp: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)),
 })
 
 /**
@@ -76,13 +92,14 @@ export function parseProgressMessage(input: {
       if (data.progress == null) return { kind: 'malformed', reason: 'progress event without progress' }
       return {
         kind: 'event',
-        event: { type, id, fileId: data.file_id, stage: data.stage, progress: clampPercent(data.progress) },
+        event: { type, id, fileId: data.file_id, stage: data.stage, progress: clampPercent(data.progress), timestamp: data.timestamp },
       }
     case 'file.analysis.completed': {
       if (!data.file_id) return { kind: 'malformed', reason: 'completion event without file_id' }
       const outcome = parseOutcome(data.outcome)
       if (!outcome) return { kind: 'malformed', reason: 'completion event without a success or failed outcome' }
-      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage, outcome } }
+      const reason = outcome === 'failed' && data.message ? capText(data.message, maxFailureReasonLength) : undefined
+      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage, outcome, timestamp: data.timestamp, reason } }
     }
     default:
       return { kind: 'unknown', type }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { riskLevels, type RiskLevel } from '../../shared/case-view'
-import { capText, maxFileIdLength, maxFilesPerCase, maxLabelLength, maxStageLength } from './field-limits'
+import { capText, maxFailureReasonLength, maxFileIdLength, maxFilesPerCase, maxLabelLength, maxStageLength } from './field-limits'
 
 // REST shapes from docs/veridox-api.md §2. Parsing is lenient about extra fields and
 // strict about the ones this app relies on; anything else is a `bad_response`. Sizes follow
@@ -38,6 +38,10 @@ export const caseFileSchema = z.object({
   analysis_outcome: nullableString,
   current_analysis_phase: cappedText(maxStageLength),
   current_risk_score: riskLevelSchema,
+  // An ISO date-time; longer text is no date.
+  uploaded_at: cappedText(64),
+  // Not documented: the simulator's name for a failed file's reason (docs/simulator.md).
+  failure_reason: cappedText(maxFailureReasonLength),
 })
 export type CaseFile = z.infer<typeof caseFileSchema>
 

@@ -31,6 +31,8 @@ export function makeFile(overrides: Partial<FileView> = {}): FileView {
     progress: 50,
     status: 'processing',
     risk: null,
+    failureReason: null,
+    timeline: { uploadedAt: null, stages: [], settledAt: null },
     ...overrides,
   }
 }
