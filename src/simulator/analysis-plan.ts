@@ -39,8 +39,21 @@ export interface FilePlan {
   durationMs: number
   outcome: FileOutcome
   risk: RiskLevel | null
+  /** Why a failing file fails, in words a person reads; null for a file that succeeds. */
+  failureReason: string | null
   /** Progress events, offsets from the start of the case's analysis; completion follows at durationMs. */
   checkpoints: ProgressCheckpoint[]
+}
+
+// Veridox documents no failure reasons; these read like what the stage where a file stops might say.
+const failureReasons: Record<AnalysisStage, string> = {
+  metadata_analysis: 'The file could not be opened: it is password-protected or encrypted.',
+  ela: 'Error level analysis needs a lossy image; this file has no usable image data.',
+  noise_analysis: 'The image is too small or too compressed for noise analysis.',
+  reverse_search: 'The reverse image search service did not answer in time.',
+  content_authenticity: 'The content credentials in the file are malformed and could not be verified.',
+  context_analysis: 'The document type could not be recognised, so it could not be analysed in context.',
+  full_analysis: 'The analysis stopped unexpectedly before a risk score could be given.',
 }
 
 export interface FilePlanOverrides {
@@ -81,5 +94,6 @@ export function planFile(prng: Prng, profile: AnalysisProfile, overrides: FilePl
     }
     stageStart += stageLength
   }
-  return { durationMs, outcome, risk, checkpoints }
+  const failureReason = outcome === 'failed' ? failureReasons[analysisStages[lastStage]] : null
+  return { durationMs, outcome, risk, failureReason, checkpoints }
 }

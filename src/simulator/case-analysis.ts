@@ -43,7 +43,8 @@ function applyEntry(c: SimCase, entry: TimelineEntry, timestamp: number, onRecor
   } else if (entry.kind === 'file-completed') {
     const file = entry.file
     Object.assign(file, { status: 'settled', outcome: file.plan.outcome, risk: file.plan.risk, phase: 'full_analysis', progress: 100 })
-    const body = { ...base, file_id: file.id, stage: 'full_analysis' as const, progress: 100, outcome: file.plan.outcome }
+    const reason = file.plan.failureReason === null ? {} : { message: file.plan.failureReason }
+    const body = { ...base, file_id: file.id, stage: 'full_analysis' as const, progress: 100, outcome: file.plan.outcome, ...reason }
     recordEvent(c, { type: 'file.analysis.completed', ...body }, onRecorded)
   } else {
     c.completedAt = timestamp

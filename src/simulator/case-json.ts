@@ -45,6 +45,8 @@ export function fileJson(file: SimFile) {
     current_risk_score: file.risk,
     uploaded_at: iso(file.uploadedAt),
     created_at: iso(file.createdAt),
+    // Not documented by Veridox: the simulator's name for the reason a settled file failed (docs/simulator.md).
+    failure_reason: file.status === 'settled' && file.outcome === 'failed' ? file.plan.failureReason : null,
   }
 }
 

@@ -33,6 +33,8 @@ export interface ProgressEventBody {
   stage?: AnalysisStage
   progress: number
   outcome?: FileOutcome
+  /** A failed file's reason (docs/simulator.md). */
+  message?: string
 }
 
 /** Serialised once when stored, so a thousand streams do not stringify it a thousand times. */

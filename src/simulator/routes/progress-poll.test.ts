@@ -34,6 +34,20 @@ describe('GET /cases/{id}/progress/poll', () => {
     expect(await poll(caseId, ids.at(-1))).toEqual({ events: [], has_more: false })
   })
 
+  it('says why a failed file failed, in its completion and in the case details, with times on both', async () => {
+    const { caseId, fileIds } = sim.control.createCase({ fileLabels: ['scan.pdf', 'id.png'], outcomes: ['failed', 'success'] })
+    sim.control.completeCaseNow(caseId)
+    const events = (await poll(caseId)).events as unknown as Record<string, unknown>[]
+    const completions = events.filter((event) => event.type === 'file.analysis.completed')
+    const failed = completions.find((event) => event.file_id === fileIds[0])!
+    expect(failed.message).toEqual(expect.stringMatching(/^[A-Z].{20,}\.$/))
+    expect(completions.find((event) => event.file_id === fileIds[1])!).not.toHaveProperty('message')
+    for (const event of events) expect(event.timestamp).toEqual(expect.any(Number))
+    const details = (await get(sim.baseUrl, `/cases/${caseId}`)).json as { files: Record<string, unknown>[] }
+    expect(details.files.map((file) => file.failure_reason)).toEqual([failed.message, null])
+    for (const file of details.files) expect(Date.parse(file.uploaded_at as string)).toBeLessThanOrEqual(failed.timestamp as number)
+  })
+
   it('returns the same event objects the stream carries', async () => {
     const { caseId } = sim.control.createCase({ fileLabels: ['a.pdf'] })
     sim.control.completeCaseNow(caseId)
