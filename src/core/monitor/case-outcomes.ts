@@ -1,10 +1,11 @@
+import { isFileSettled } from '../../shared/case-rules'
 import type { CaseProblem } from '../../shared/case-view'
 import { applyEvent, applyListItem, applySnapshot, isBeyondFileCap, isCaseSettled } from '../case-state/case-state'
 import type { SnapshotReason } from '../policy/request-priority'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import { maxFilesPerCase } from '../veridox/field-limits'
-import type { ParsedMessage } from '../veridox/progress-event'
+import type { ParsedMessage, ProgressEvent } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
 import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
 import { createCaseCompletion } from './case-completion'
@@ -16,6 +17,8 @@ import type { PersistedCase } from './watch-persistence'
 
 /** Unreadable answers about one case in a row before it is given up as failed. */
 const badResponsesBeforeFailed = 3
+/** Files of a case often settle close together: one snapshot a moment later brings all their risks. */
+const fileRiskSnapshotDelayMs = 500
 
 interface OutcomeDependencies {
   clock: Clock
@@ -78,9 +81,19 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     const wasInAnalysis = isInAnalysis(record)
     record.state = applyEvent(record.state, message.event, clock.now())
     if (message.event.id) record.lastEventId = message.event.id
+    if (isAwaitingRisk(record, message.event)) wantSnapshot(record, 'file-settled', clock.now() + fileRiskSnapshotDelayMs)
     // One change per event, so a consumer that prints every change (watch --json) sees replays and poll pages whole.
     changed(record)
     if (wasInAnalysis !== isInAnalysis(record)) bus.emit('planChanged', undefined)
+  }
+
+  /** Events never carry a risk (docs/veridox-api.md §3.3): a file that succeeded has one only in the snapshot. */
+  function isAwaitingRisk(record: CaseRecord, event: ProgressEvent): boolean {
+    if (event.type !== 'file.analysis.completed' || event.outcome !== 'success' || record.state.isComplete) return false
+    const { files } = record.state
+    // The last file to settle completes the case, whose own snapshot brings every risk.
+    const isLastToSettle = files.every((file) => file.fileId === event.fileId || isFileSettled(file.status))
+    return !isLastToSettle && files.find((file) => file.fileId === event.fileId)?.risk === null
   }
 
   function terminate(record: CaseRecord, terminal: TerminalState, problem: CaseProblem | null): void {

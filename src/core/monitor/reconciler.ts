@@ -4,7 +4,7 @@ import type { FetcherDependencies } from './monitor-bus'
 import { isAbort } from './monitor-tuning'
 
 /** Which want wins when a case is wanted for two reasons: the one whose answer matters most. */
-const precedence: readonly SnapshotReason[] = ['finalize', 'gap', 'settle', 'added', 'check']
+const precedence: readonly SnapshotReason[] = ['finalize', 'gap', 'settle', 'file-settled', 'added', 'check']
 /** Keeps most of the GET budget free for completions and gaps, which matter more than routine checks. */
 const maxRoutineChecksInFlight = 4
 

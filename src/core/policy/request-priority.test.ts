@@ -18,6 +18,10 @@ describe('request priorities', () => {
     expect(pollTier(offScreen)).toBe('routine')
   })
 
+  it('fetches a settled file’s risk from spare budget only, even for a case on screen', () => {
+    expect(snapshotTier('file-settled', { isPinned: true, isVisible: true, isStreamed: true })).toBe('background')
+  })
+
   it('reserves more of each window the lower the tier', () => {
     const shares = priorityTiers.map((tier) => reservedShare[tier])
     expect(shares).toEqual([...shares].sort((a, b) => a - b))

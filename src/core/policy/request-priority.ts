@@ -35,6 +35,8 @@ export type SnapshotReason =
   | 'added'
   /** Routine: no listing covers this case. */
   | 'check'
+  /** A file settled: its risk is only in the snapshot, and the analyst should not wait for the whole case to see it. */
+  | 'file-settled'
 
 export interface Focus {
   isPinned: boolean
@@ -55,6 +57,9 @@ export function snapshotTier(reason: SnapshotReason, focus: Focus): PriorityTier
     case 'settle':
     case 'check':
       return 'routine'
+    case 'file-settled':
+      // Spare budget only: a burst of files settling must not spend what the completions will need.
+      return 'background'
   }
 }
 
