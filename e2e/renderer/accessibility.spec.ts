@@ -42,6 +42,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${colorScheme}: settings open`)
     })
 
+    test('the detail of a completed case with a failed file has no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+      await harness.open()
+      const { caseId } = simulator.control.createCase({
+        label: 'Detail with a failure',
+        fileLabels: ['passport.jpg', 'scan.pdf'],
+        outcomes: ['success', 'failed'],
+        fileDurationsMs: [1_000, 1_500],
+      })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
+      await page.keyboard.press('Enter')
+      const row = page.locator(`[data-case-id="${caseId}"]`)
+      await expect(row).toContainText('Completed', { timeout: 20_000 })
+      await row.getByRole('button', { name: 'Show files of Detail with a failure' }).click()
+      await expect(row.getByRole('group', { name: 'Timeline of scan.pdf' })).toContainText('Failed')
+      await row.getByRole('button', { name: 'Copy summary' }).click()
+      await expect(row.getByRole('status')).toHaveText('Summary copied')
+      await expectNoSeriousViolations(page, `${colorScheme}: case detail with a failed file`)
+    })
+
     test('a refused key in settings and a token revoked mid-session have no serious axe violations', async ({ harness }) => {
       const { page, simulator } = harness
       await harness.open()

@@ -3,11 +3,13 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { watchStates, type CaseView, type WatchState } from '@shared/case-view'
 import { makeCase, makeFile } from '../testing/fixtures'
 import { getButton, hasButton } from '../testing/get-button'
+import { createTestContext } from '../testing/mount-app'
 import CaseRow from './CaseRow.vue'
 
 function mountRow(overrides: Partial<CaseView> = {}, isExpanded = false) {
   const caseView = makeCase(overrides)
-  return { caseView, wrapper: mount(CaseRow, { props: { caseView, isExpanded } }) }
+  // The open detail reads the settings store (the dashboard link).
+  return { caseView, wrapper: mount(CaseRow, { props: { caseView, isExpanded }, global: createTestContext().global }) }
 }
 
 describe('CaseRow', () => {
