@@ -126,7 +126,7 @@ test('DND and quiet hours with a fake clock: nothing pops up, the window and tra
     async function completeOne(label: string): Promise<void> {
       const { caseId } = host.control.createCase({ label, fileLabels: ['a.pdf'], fileDurationsMs: [500] })
       await watchCase(page, caseId)
-      await expect(page.locator(`[data-case-id="${caseId}"]`)).toContainText('Completed', { timeout: 15_000 })
+      await expect(page.locator(`[data-case-id="${caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 15_000 })
       // Past the 1.5 s in which completions are gathered into one notice.
       await page.waitForTimeout(2_500)
     }
@@ -188,8 +188,8 @@ test('mute: a muted case pops up nothing yet shows completed and counts in the t
     await page.getByRole('button', { name: 'Mute notifications for Muted claim' }).click()
     await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Muted')
     await watchCase(page, heard.caseId)
-    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
-    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
+    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 25_000 })
+    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 25_000 })
     await app.until('the tray to count both', () => app.tray()?.tooltip.includes('2 completed'))
     await page.screenshot({ path: test.info().outputPath('muted-row.png') })
     await page.waitForTimeout(2_500)
