@@ -21,7 +21,7 @@ export interface UnreachableCase {
   label: string | null
   cause: UnreachableCause
 }
-export type UnreachableCause = 'not_found' | 'key_rejected'
+export type UnreachableCause = 'not_found' | 'deleted' | 'key_rejected'
 
 export interface MonitorStorage {
   watchList: JsonDocument

@@ -94,7 +94,7 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     record.finalizeDeadline = null
     record.isStale = false
     if (terminal === 'completed') record.isUnseen = true
-    if (terminal === 'not_found') noteUnreachable(record, 'not_found')
+    if (terminal === 'not_found') noteUnreachable(record, problem?.code === 'case_deleted' ? 'deleted' : 'not_found')
     changed(record)
     bus.emit('planChanged', undefined)
   }
