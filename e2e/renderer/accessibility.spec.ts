@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures/app-harness'
 import { expectNoSeriousViolations, iconContrast } from '../fixtures/axe'
+import { watchTriageCases } from '../fixtures/triage-cases'
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -12,7 +13,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(rows).toHaveCount(4)
       await expect(rows.filter({ hasText: /\d+%/ }).first()).toBeVisible()
       await expectNoSeriousViolations(page, `${colorScheme}: cases analysing`)
-      await expect(rows.filter({ hasText: 'Completed ·' }).first()).toBeVisible({ timeout: 20_000 })
+      await expect(rows.filter({ hasText: /(Done|Needs review) ·/ }).first()).toBeVisible({ timeout: 20_000 })
       await expectNoSeriousViolations(page, `${colorScheme}: list with demo cases`)
       const resting = rows.nth(1)
       for (const name of [/^Pin /, /^Mute notifications/]) {
@@ -55,12 +56,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
       await page.keyboard.press('Enter')
       const row = page.locator(`[data-case-id="${caseId}"]`)
-      await expect(row).toContainText('Completed', { timeout: 20_000 })
+      await expect(row).toContainText('Needs review', { timeout: 20_000 })
       await row.getByRole('button', { name: 'Show files of Detail with a failure' }).click()
       await expect(row.getByRole('group', { name: 'Timeline of scan.pdf' })).toContainText('Failed')
       await row.getByRole('button', { name: 'Copy summary' }).click()
       await expect(row.getByRole('status')).toHaveText('Summary copied')
       await expectNoSeriousViolations(page, `${colorScheme}: case detail with a failed file`)
+    })
+
+    test('triage groups, a failed file, waiting for upload, a deleted case and new completions have no serious axe violations', async ({
+      harness,
+    }) => {
+      const { page } = harness
+      await watchTriageCases(harness)
+      await expect(page.locator('.new-mark').first()).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: triage`)
+      await page.getByLabel('Filter by risk').selectOption('high')
+      await expectNoSeriousViolations(page, `${colorScheme}: risk filter`)
     })
 
     test('a refused key in settings and a token revoked mid-session have no serious axe violations', async ({ harness }) => {

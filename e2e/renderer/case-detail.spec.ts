@@ -26,7 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
     await page.keyboard.press('Enter')
     const row = page.locator(`[data-case-id="${caseId}"]`)
-    await expect(row).toContainText('Completed', { timeout: 30_000 })
+    await expect(row).toContainText('Needs review', { timeout: 30_000 })
 
     await row.getByRole('button', { name: 'Claim with a broken scan', exact: true }).click()
     const files = row.getByRole('list', { name: 'Files of Claim with a broken scan' })
@@ -64,7 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(summary.split('\n')).toEqual([
       'Case: Claim with a broken scan',
       `Case ID: ${caseId}`,
-      expect.stringMatching(/^State: \S/),
+      'State: Needs review',
       'Overall risk: High',
       expect.stringMatching(/^Completed: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/),
       'Files (3, 1 failed):',

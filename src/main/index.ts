@@ -131,12 +131,6 @@ async function start(): Promise<void> {
   window.on('minimize', reportShown)
   window.on('restore', reportShown)
   reportShown()
-  const reportFocused = (): void => caseApp.setWindowFocused(window.isFocused() && window.isVisible() && !window.isMinimized())
-  window.on('show', reportFocused)
-  window.on('focus', reportFocused)
-  window.on('blur', reportFocused)
-  window.on('hide', reportFocused)
-  window.on('minimize', reportFocused)
   const tray = createAppTray({
     iconsDir: join(__dirname, '../../resources/tray'),
     model: caseApp.trayModel(),

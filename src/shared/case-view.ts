@@ -88,4 +88,8 @@ export interface CaseView {
   addedAt: number
   /** When anything about the case last changed (epoch ms). */
   updatedAt: number
+  /** Veridox has listed the case's files (possibly none yet); until then `files` holds only those events named. */
+  hasFileList: boolean
+  /** Completed and not yet opened by the analyst (nor marked seen). */
+  isUnseen: boolean
 }

@@ -6,6 +6,7 @@ export const errorCodes = [
   'invalid_input',
   'invalid_case_id',
   'case_not_found',
+  'case_deleted',
   'key_rejected',
   'key_missing',
   'forbidden',

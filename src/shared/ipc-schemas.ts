@@ -72,6 +72,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
   quitApp: none,
+  markCasesSeen: z.tuple([z.strictObject({ caseIds: z.array(caseId).max(5000) })]),
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

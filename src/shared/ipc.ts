@@ -48,6 +48,8 @@ export interface Commands {
   startDemoCase(): CaseView
   /** Quits the app, as the tray's Quit does: where the desktop has no tray, this is the window's way out. */
   quitApp(): void
+  /** The analyst opened these completed cases, or marked them all seen: they stop counting as new. */
+  markCasesSeen(input: { caseIds: string[] }): void
 }
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
@@ -85,6 +87,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   confirmKeyEndpoint: true,
   startDemoCase: true,
   quitApp: true,
+  markCasesSeen: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,

@@ -34,7 +34,7 @@ async function setQuietHours(page: Page, start: string, end: string): Promise<vo
   await expect(page.locator('#quiet-end')).toHaveValue(end)
 }
 
-test('texts: a case that is no longer found is told once; clicked, it opens with its detail; not again after a restart', async ({
+test('texts: a case deleted in Veridox is told once, as deleted; clicked, it opens with its detail; not again after a restart', async ({
   desktop,
 }) => {
   const host = await startHost()
@@ -48,8 +48,10 @@ test('texts: a case that is no longer found is told once; clicked, it opens with
     await expect(page.locator(`[data-case-id="${caseId}"]`)).toContainText('Live', { timeout: 10_000 })
     host.control.deleteCase(caseId)
     const notice = await app.until('the not-found notice', () => app.notifications().find((shown) => shown.title.includes('Withdrawn')))
-    expect(notice.title).toBe('Case not found: Withdrawn claim 88')
-    expect(notice.body).toBe('Veridox has no case with this ID in the selected region; Case Monitor stopped following it.')
+    expect(notice.title).toBe('Case deleted in Veridox: Withdrawn claim 88')
+    expect(notice.body).toBe(
+      'Veridox no longer has this case (deleted, or moved out of your organisation); Case Monitor stopped following it.',
+    )
     window.close()
     await app.until('the window to hide', () => !window.isVisible)
     expect(await app.clickNotification(notice.id)).toBe(true)
@@ -57,13 +59,13 @@ test('texts: a case that is no longer found is told once; clicked, it opens with
     await expect(page.getByRole('button', { name: 'Hide files of Withdrawn claim 88' })).toHaveAttribute('aria-expanded', 'true')
     await page.getByRole('button', { name: 'Retry Withdrawn claim 88' }).click()
     await page.waitForTimeout(2_500)
-    expect(titles(app)).toEqual(['Case not found: Withdrawn claim 88'])
+    expect(titles(app)).toEqual(['Case deleted in Veridox: Withdrawn claim 88'])
 
     expect(await app.clickTray('Quit')).toBe(true)
     expect(await app.waitForExit()).toBe(0)
     const again = await desktop.launch()
     const againPage = await (await again.mainWindow()).loadedPage()
-    await expect(againPage.locator(`[data-case-id="${caseId}"]`)).toContainText('Not found', { timeout: 10_000 })
+    await expect(againPage.locator(`[data-case-id="${caseId}"]`)).toContainText('Deleted in Veridox', { timeout: 10_000 })
     await againPage.waitForTimeout(2_500)
     expect(titles(again)).toEqual([])
   } finally {
@@ -126,7 +128,7 @@ test('DND and quiet hours with a fake clock: nothing pops up, the window and tra
     async function completeOne(label: string): Promise<void> {
       const { caseId } = host.control.createCase({ label, fileLabels: ['a.pdf'], fileDurationsMs: [500] })
       await watchCase(page, caseId)
-      await expect(page.locator(`[data-case-id="${caseId}"]`)).toContainText('Completed', { timeout: 15_000 })
+      await expect(page.locator(`[data-case-id="${caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 15_000 })
       // Past the 1.5 s in which completions are gathered into one notice.
       await page.waitForTimeout(2_500)
     }
@@ -188,8 +190,8 @@ test('mute: a muted case pops up nothing yet shows completed and counts in the t
     await page.getByRole('button', { name: 'Mute notifications for Muted claim' }).click()
     await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Muted')
     await watchCase(page, heard.caseId)
-    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
-    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText('Completed', { timeout: 25_000 })
+    await expect(page.locator(`[data-case-id="${muted.caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 25_000 })
+    await expect(page.locator(`[data-case-id="${heard.caseId}"]`)).toContainText(/Done|Needs review/, { timeout: 25_000 })
     await app.until('the tray to count both', () => app.tray()?.tooltip.includes('2 completed'))
     await page.screenshot({ path: test.info().outputPath('muted-row.png') })
     await page.waitForTimeout(2_500)

@@ -17,7 +17,6 @@ import { forwardSessionEvents } from './session-events'
 import { describeSettings } from './settings-view'
 import { createTrayFeed } from './tray-feed'
 import type { TrayModel } from './tray-model'
-import { createUnseenCompletions } from './unseen-completions'
 import { createVisibleCases } from './visible-cases'
 
 export type { CaseSummary } from './case-summary'
@@ -49,8 +48,6 @@ export interface CaseMonitorApp {
   /** Pauses (true) or resumes all watching; a completion that happened meanwhile is announced once on resume. */
   setPaused(isPaused: boolean): void
   isPaused(): boolean
-  /** True while the window is focused: completions then count as seen. */
-  setWindowFocused(isFocused: boolean): void
   summary(): CaseSummary
   onSummaryChanged(listener: () => void): () => void
   trayModel(): TrayModel
@@ -69,10 +66,8 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
   const settingsView = () => describeSettings(settings.get(), secrets, backend.current(), { hasTray: options.hasTray ?? true, isPaused })
   const stopUpdateViews = options.updates.onChanged((status) => options.send('updateChanged', status))
   const summary = createCaseSummaryFeed(() => backend.current()?.monitor.views() ?? [])
-  const unseen = createUnseenCompletions()
   const tray = createTrayFeed(() => ({
     views: backend.current()?.monitor.views() ?? [],
-    unseenCaseIds: unseen.ids(),
     isPaused,
     doNotDisturb: settings.get().doNotDisturb,
     isQuietHours: quietReasonAt(settings.get(), clock) === 'quiet_hours',
@@ -86,7 +81,6 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     tray.changed()
   }
   const announced = (announcement: CompletionAnnouncement, session: BackendSession): void => {
-    unseen.noteCompleted(announcement.caseId)
     notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId))
   }
   const away = createAwaySpells(clock)
@@ -189,22 +183,16 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       send('settingsChanged', settingsView())
     },
     isPaused: () => isPaused,
-    setWindowFocused(isFocused) {
-      unseen.setWindowFocused(isFocused)
-      tray.changed()
-    },
     summary: summary.summary,
     onSummaryChanged: summary.onChanged,
     trayModel: tray.model,
     onTrayChanged: tray.onChanged,
     focusCase(caseId) {
-      unseen.noteCaseOpened(caseId)
-      tray.changed()
+      // The window opens the case's detail: that is seeing it.
+      backend.current()?.monitor.markSeen([caseId])
       send('caseFocused', caseId)
     },
     focusCases(group) {
-      for (const caseId of group.caseIds) unseen.noteCaseOpened(caseId)
-      tray.changed()
       send('casesFocused', group)
     },
     async dispose() {

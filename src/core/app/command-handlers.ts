@@ -104,6 +104,9 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       if (!monitor.retry(caseId)) throw notWatched()
       return monitor.view(caseId)!
     },
+    markCasesSeen({ caseIds }) {
+      requireSession().monitor.markSeen(caseIds)
+    },
     reportVisibleCases({ caseIds }) {
       options.visibleCases.report(caseIds)
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CompletionAnnouncement } from '../monitor/case-monitor'
-import { describeCompletion, describeCompletions } from './completion-notices'
+import { describeCompletion, describeCompletions, describeUnreachable } from './completion-notices'
 
 function announcement(overrides: Partial<CompletionAnnouncement> = {}): CompletionAnnouncement {
   return {
@@ -54,5 +54,19 @@ describe('completion notices', () => {
       announcement({ label: 'Bank statement', caseId: '019bfb3c-1257-7e01-9b44-51f0a1b2c3d4' }),
     ])
     expect(notice.title).toBe('2 cases completed · 1 high risk')
+  })
+})
+
+describe('unreachable notices', () => {
+  const caseId = '019bfb3c-1257-7455-af2e-0cd3cadab5c7'
+
+  it('says a case deleted in Veridox was deleted, instead of blaming its ID', () => {
+    const notice = describeUnreachable([{ caseId, label: 'Withdrawn claim', cause: 'deleted' }])
+    expect(notice.title).toBe('Case deleted in Veridox: Withdrawn claim')
+    expect(notice.body).not.toContain('no case with this ID')
+  })
+
+  it('still blames the ID for a case Veridox never knew', () => {
+    expect(describeUnreachable([{ caseId, label: null, cause: 'not_found' }]).body).toContain('no case with this ID')
   })
 })

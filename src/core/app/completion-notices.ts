@@ -87,6 +87,14 @@ export function describeUnreachable(problems: readonly UnreachableCase[]): Compl
       group: problems.length === 1 ? null : { label: 'Key rejected', caseIds },
     }
   }
+  if (problems.length === 1 && problems[0]!.cause === 'deleted') {
+    return {
+      title: `Case deleted in Veridox: ${caseName(problems[0]!)}`,
+      body: 'Veridox no longer has this case (deleted, or moved out of your organisation); Case Monitor stopped following it.',
+      caseId: caseIds[0]!,
+      group: null,
+    }
+  }
   if (problems.length === 1) {
     return {
       title: `Case not found: ${caseName(problems[0]!)}`,
@@ -97,7 +105,7 @@ export function describeUnreachable(problems: readonly UnreachableCase[]): Compl
   }
   return {
     title: `${problems.length} cases not found`,
-    body: `${namesOf(problems)} · Veridox has no cases with these IDs in the selected region.`,
+    body: `${namesOf(problems)} · Veridox has no cases with these IDs in the selected region, or they were deleted.`,
     caseId: null,
     group: { label: 'Not found', caseIds },
   }

@@ -8,7 +8,7 @@ describe('the tray feed', () => {
   it('tells listeners only when something the tray shows changed, not on every batch', () => {
     let views: CaseView[] = [caseViewFixture({ caseId: 'a', progress: 11 })]
     let doNotDisturb = false
-    const inputs = (): TrayInputs => ({ views, unseenCaseIds: new Set(), isPaused: false, doNotDisturb, isQuietHours: false })
+    const inputs = (): TrayInputs => ({ views, isPaused: false, doNotDisturb, isQuietHours: false })
     const feed = createTrayFeed(inputs)
     const heard: string[] = []
     feed.onChanged(() => heard.push(feed.model().state))

@@ -11,7 +11,6 @@ const completed = (n: number, completedAt: number, overrides: Partial<CaseView> 
 
 const inputs = (overrides: Partial<TrayInputs>): TrayInputs => ({
   views: [],
-  unseenCaseIds: new Set(),
   isPaused: false,
   doNotDisturb: false,
   isQuietHours: false,
@@ -31,7 +30,7 @@ describe('the tray model', () => {
   it('needs attention for an unseen completion or a case that stopped short, not for a seen one', () => {
     const views = [analysing(1), completed(2, 10, { risk: 'high' })]
     expect(describeTray(inputs({ views })).state).toBe('analysing')
-    const unseen = describeTray(inputs({ views, unseenCaseIds: new Set([id(2)]) }))
+    const unseen = describeTray(inputs({ views: [analysing(1), completed(2, 10, { risk: 'high', isUnseen: true })] }))
     expect(unseen.state).toBe('attention')
     expect(unseen.tooltip).toContain('1 new result (1 high risk)')
     expect(describeTray(inputs({ views: [caseViewFixture({ caseId: id(3), state: 'not_found' })] })).state).toBe('attention')
@@ -53,12 +52,11 @@ describe('the tray model', () => {
 
   it('ranks attention over degraded over do-not-disturb over analysing', () => {
     const all = inputs({
-      views: [analysing(1, { state: 'reconnecting' }), completed(2, 10)],
-      unseenCaseIds: new Set([id(2)]),
+      views: [analysing(1, { state: 'reconnecting' }), completed(2, 10, { isUnseen: true })],
       doNotDisturb: true,
     })
     expect(describeTray(all).state).toBe('attention')
-    expect(describeTray({ ...all, unseenCaseIds: new Set() }).state).toBe('degraded')
+    expect(describeTray({ ...all, views: [analysing(1, { state: 'reconnecting' }), completed(2, 10)] }).state).toBe('degraded')
     expect(describeTray(inputs({ views: [analysing(1)], doNotDisturb: true })).state).toBe('dnd')
     expect(describeTray(inputs({ doNotDisturb: true })).tooltip).toContain('do not disturb')
   })
@@ -66,9 +64,9 @@ describe('the tray model', () => {
   it('lists at most 8 cases in analysis with their progress and 5 latest completions, newest first', () => {
     const views = [
       ...Array.from({ length: 11 }, (_, n) => analysing(n + 1, { progress: n === 0 ? null : 47 })),
-      ...Array.from({ length: 7 }, (_, n) => completed(100 + n, 1_000 + n, n === 6 ? { risk: 'high' } : {})),
+      ...Array.from({ length: 7 }, (_, n) => completed(100 + n, 1_000 + n, n === 6 ? { risk: 'high', isUnseen: true } : {})),
     ]
-    const model = describeTray(inputs({ views, unseenCaseIds: new Set([id(106)]) }))
+    const model = describeTray(inputs({ views }))
     const menu = labels(model.menu)
     expect(menu.slice(0, 11)).toEqual([
       'In analysis',

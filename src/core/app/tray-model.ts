@@ -23,8 +23,6 @@ const maxTooltipLength = 127
 
 export interface TrayInputs {
   views: readonly CaseView[]
-  /** Completed cases the analyst has not seen in the window yet. */
-  unseenCaseIds: ReadonlySet<string>
   isPaused: boolean
   doNotDisturb: boolean
   /** Inside the analyst's quiet hours: pop-ups are held back as under do not disturb, which itself stays as set. */
@@ -69,11 +67,11 @@ function progressText(view: CaseView): string {
   return `${Math.floor(view.progress / progressStepPercent) * progressStepPercent}%`
 }
 
-function completionText(view: CaseView, isUnseen: boolean): string {
+function completionText(view: CaseView): string {
   const notes = [
     ...(view.risk === 'high' ? [`${riskWord('high')} risk`] : []),
     ...(fileCounts(view.files).failed > 0 ? ['file failed'] : []),
-    ...(isUnseen ? ['new'] : []),
+    ...(view.isUnseen ? ['new'] : []),
   ]
   return notes.length === 0 ? caseName(view) : `${caseName(view)} — ${notes.join(' · ')}`
 }
@@ -97,7 +95,7 @@ function tooltipOf(inputs: TrayInputs, unseen: readonly CaseView[], isAnyDegrade
 export function describeTray(inputs: TrayInputs): TrayModel {
   const inAnalysis = inputs.views.filter((view) => isInProgress(view.state))
   const completions = inputs.views.filter((view) => view.state === 'completed').sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0))
-  const unseen = completions.filter((view) => inputs.unseenCaseIds.has(view.caseId))
+  const unseen = completions.filter((view) => view.isUnseen)
   const isAnyDegraded = inAnalysis.some(isDegraded)
   const holds: Record<TrayState, boolean> = {
     attention: unseen.length > 0 || countCaseGroups(inputs.views).attention > 0,
@@ -120,7 +118,7 @@ export function describeTray(inputs: TrayInputs): TrayModel {
   if (completions.length > 0) {
     menu.push({ kind: 'heading', label: 'Latest completions' })
     for (const view of completions.slice(0, maxLatestCompletions)) {
-      menu.push({ kind: 'case', caseId: view.caseId, label: menuText(completionText(view, inputs.unseenCaseIds.has(view.caseId))) })
+      menu.push({ kind: 'case', caseId: view.caseId, label: menuText(completionText(view)) })
     }
     menu.push({ kind: 'separator' })
   }

@@ -21,7 +21,7 @@ export interface UnreachableCase {
   label: string | null
   cause: UnreachableCause
 }
-export type UnreachableCause = 'not_found' | 'key_rejected'
+export type UnreachableCause = 'not_found' | 'deleted' | 'key_rejected'
 
 export interface MonitorStorage {
   watchList: JsonDocument
@@ -56,6 +56,8 @@ export interface CaseMonitor {
   setPinned(caseId: string, isPinned: boolean): boolean
   /** False when the case is not watched. */
   setMuted(caseId: string, isMuted: boolean): boolean
+  /** Completions the analyst opened or marked seen stop counting as new. */
+  markSeen(caseIds: readonly string[]): void
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */

@@ -137,6 +137,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     },
     setPinned: outcomes.setPinned,
     setMuted: outcomes.setMuted,
+    markSeen: outcomes.markSeen,
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
       planner.forgetFailures(caseId)

@@ -15,6 +15,11 @@ import type { MonitorBus, VeridoxAnswer } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
 import type { PersistedCase } from './watch-persistence'
 
+// Veridox answered for the case before (its label, files or events), so a 404 now means it is gone, not a mistyped ID.
+const wasKnownToVeridox = (record: CaseRecord): boolean =>
+  record.state.hasFileList || record.state.label !== null || record.state.files.length > 0 || record.lastEventId !== null
+const caseDeleted: CaseProblem = { code: 'case_deleted', message: 'Veridox no longer has this case: it was deleted or moved.' }
+
 /** Unreadable answers about one case in a row before it is given up as failed. */
 const badResponsesBeforeFailed = 3
 /** Files of a case often settle close together: one snapshot a moment later brings all their risks. */
@@ -101,7 +106,8 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     record.problem = problem
     record.finalizeDeadline = null
     record.isStale = false
-    if (terminal === 'not_found') noteUnreachable(record, 'not_found')
+    if (terminal === 'completed') record.isUnseen = true
+    if (terminal === 'not_found') noteUnreachable(record, problem?.code === 'case_deleted' ? 'deleted' : 'not_found')
     changed(record)
     bus.emit('planChanged', undefined)
   }
@@ -141,7 +147,7 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
     }
     if (error.code === 'key_rejected' || error.code === 'forbidden') return bus.emit('keyRefused', error)
     if (!record || record.terminal) return
-    if (error.code === 'case_not_found') return terminate(record, 'not_found', error.toData())
+    if (error.code === 'case_not_found') return terminate(record, 'not_found', wasKnownToVeridox(record) ? caseDeleted : error.toData())
     if (error.code === 'bad_response' && ++record.badResponses >= badResponsesBeforeFailed) {
       return terminate(record, 'failed', error.toData())
     }
@@ -213,6 +219,15 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
         record.isMuted = isMuted
         changed(record)
       }),
+    /** The analyst opened these cases or marked them seen. Unknown or already seen cases are skipped. */
+    markSeen(caseIds: readonly string[]): void {
+      for (const caseId of caseIds) {
+        const record = records.get(caseId)
+        if (!record?.isUnseen) continue
+        record.isUnseen = false
+        changed(record)
+      }
+    },
     /** The account stopped on a rejected key: every case still followed cannot be, until a new key. */
     keyRejected(): void {
       for (const record of records.values()) {

@@ -30,6 +30,8 @@ export interface CaseRecord {
   badResponses: number
   /** Why the analyst was last told this case cannot be followed; cleared once Veridox answers for it again. */
   unreachableNotice: UnreachableCause | null
+  /** Completed and not yet opened by the analyst; kept across restarts, so a result is never silently taken as seen. */
+  isUnseen: boolean
 }
 
 export type CaseFacts = Readonly<CaseRecord>
@@ -64,6 +66,7 @@ export function createCaseRecord(caseId: string, now: number, restored?: Persist
     settleAttempts: 0,
     badResponses: 0,
     unreachableNotice: restored?.unreachableNotice ?? null,
+    isUnseen: wasCompleted && (restored?.isUnseen ?? false),
   }
 }
 

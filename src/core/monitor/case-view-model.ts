@@ -53,6 +53,8 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     problem,
     addedAt: facts.addedAt,
     updatedAt: facts.updatedAt,
+    hasFileList: facts.state.hasFileList,
+    isUnseen: facts.isUnseen,
   }
 }
 
@@ -70,5 +72,6 @@ export function toPersistedCase(facts: CaseFacts, lastState: WatchState): Persis
     lastState,
     isMuted: facts.isMuted,
     unreachableNotice: facts.unreachableNotice,
+    isUnseen: facts.isUnseen,
   }
 }

@@ -50,7 +50,7 @@ const entry = {
   lastState: 'live',
 }
 // Saved before mute and unreachable notices existed: read with their defaults.
-const entryAsRead = { ...entry, isMuted: false, unreachableNotice: null }
+const entryAsRead = { ...entry, isMuted: false, unreachableNotice: null, isUnseen: false }
 const tooLong = { ...entry, caseId: otherCaseId, label: 'x'.repeat(5_000) }
 
 describe('the saved watch list', () => {

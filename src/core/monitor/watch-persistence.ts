@@ -49,7 +49,9 @@ const persistedCaseSchema = z.object({
   // Both absent in lists saved before they existed.
   isMuted: z.boolean().optional().default(false),
   /** The cause of the last "cannot be followed" notice, so a restart does not tell it again. */
-  unreachableNotice: z.enum(['not_found', 'key_rejected']).nullable().optional().default(null),
+  unreachableNotice: z.enum(['not_found', 'deleted', 'key_rejected']).nullable().optional().default(null),
+  // Absent in lists saved before it existed: those completions were seen under the old rule (window focus).
+  isUnseen: z.boolean().optional().default(false),
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 

@@ -96,7 +96,10 @@ describe('watch persistence', () => {
     writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry, { caseId: 'not-a-case' }, 42] }))
     const persistence = createWatchPersistence({ document: open(directory, 'watch'), clock: systemClock, log: silentLog })
     // A list saved before `hasFileList` existed reads as "no full file list known yet".
-    expect(persistence.load()).toEqual({ cases: [{ ...entry, hasFileList: false, isMuted: false, unreachableNotice: null }], budget: {} })
+    expect(persistence.load()).toEqual({
+      cases: [{ ...entry, hasFileList: false, isMuted: false, unreachableNotice: null, isUnseen: false }],
+      budget: {},
+    })
   })
 
   it('writes coalesced snapshots and flushes on demand', () => {

@@ -1,29 +1,36 @@
-import type { CaseView } from '@shared/case-view'
-import { caseGroup, type CaseGroup } from '@shared/case-rules'
+import type { CaseView, RiskLevel } from '@shared/case-view'
+import { riskLevels } from '@shared/case-view'
+import { caseName } from '@shared/case-rules'
+import { triageGroup, triageGroups, type TriageGroup } from '@shared/case-triage'
 
-export type CaseFilter = 'all' | CaseGroup
-export type CaseSort = 'attention' | 'recent' | 'label'
+export type CaseFilter = 'all' | TriageGroup
+export type RiskFilter = 'any' | RiskLevel | 'unknown'
+export const caseSorts = ['triage', 'risk', 'updated', 'progress', 'name', 'recent'] as const
+export type CaseSort = (typeof caseSorts)[number]
 
-const groupRank: Record<CaseGroup, number> = { attention: 0, in_progress: 1, completed: 2 }
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-const labelCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+// Higher is more severe; an unknown risk ranks below every known one.
+const riskRank = (risk: RiskLevel | null): number => (risk === null ? -1 : riskLevels.indexOf(risk))
+const groupRank = (view: CaseView): number => triageGroups.indexOf(triageGroup(view))
+const progressOf = (view: CaseView): number => (view.state === 'completed' ? 100 : (view.progress ?? -1))
 
-function byLabel(a: CaseView, b: CaseView): number {
-  if (a.label === null || b.label === null) return a.label === b.label ? 0 : a.label === null ? 1 : -1
-  return labelCollator.compare(a.label, b.label)
-}
-
-function byAttention(a: CaseView, b: CaseView): number {
-  const group = groupRank[caseGroup(a.state)] - groupRank[caseGroup(b.state)]
+/** Needs me first: the triage groups in order; to review, the most severe first; then the latest news. */
+function byTriage(a: CaseView, b: CaseView): number {
+  const group = groupRank(a) - groupRank(b)
   if (group !== 0) return group
-  if (a.state === 'completed') return (b.completedAt ?? 0) - (a.completedAt ?? 0) || b.addedAt - a.addedAt
-  return b.addedAt - a.addedAt
+  const risk = triageGroup(a) === 'review' ? riskRank(b.risk) - riskRank(a.risk) : 0
+  if (risk !== 0) return risk
+  return (b.completedAt ?? 0) - (a.completedAt ?? 0) || b.addedAt - a.addedAt
 }
 
 const comparators: Record<CaseSort, (a: CaseView, b: CaseView) => number> = {
-  attention: byAttention,
+  triage: byTriage,
+  risk: (a, b) => riskRank(b.risk) - riskRank(a.risk) || byTriage(a, b),
+  updated: (a, b) => b.updatedAt - a.updatedAt,
+  progress: (a, b) => progressOf(b) - progressOf(a) || byTriage(a, b),
+  name: (a, b) => nameCollator.compare(caseName(a), caseName(b)) || b.addedAt - a.addedAt,
   recent: (a, b) => b.addedAt - a.addedAt,
-  label: (a, b) => byLabel(a, b) || b.addedAt - a.addedAt,
 }
 
 /** Pinned cases stay on top whatever the sort; the caseId tie-break keeps the order stable. */
@@ -32,19 +39,31 @@ export function compareCases(sort: CaseSort, a: CaseView, b: CaseView): number {
   return comparators[sort](a, b) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)
 }
 
+export function matchesRisk(view: CaseView, risk: RiskFilter): boolean {
+  if (risk === 'any') return true
+  return risk === 'unknown' ? view.risk === null : view.risk === risk
+}
+
 export function matchesQuery(view: CaseView, query: string): boolean {
   const needle = query.trim().toLowerCase()
   if (needle === '') return true
   return view.caseId.includes(needle) || (view.label?.toLowerCase().includes(needle) ?? false)
 }
 
-/** Whether a change can move the case in the list or between filters; progress ticks cannot. */
+/**
+ * Whether a change can move the case in the list or between filters. Progress ticks and `updatedAt` cannot:
+ * the "progress" and "last update" orders are refreshed on the next layout change, so rows do not jump under
+ * the pointer several times a second and hundreds of ticks a second cost no sorting.
+ */
 export function changesLayout(before: CaseView, after: CaseView): boolean {
   return (
     before.state !== after.state ||
     before.label !== after.label ||
     before.isPinned !== after.isPinned ||
     before.completedAt !== after.completedAt ||
-    before.addedAt !== after.addedAt
+    before.addedAt !== after.addedAt ||
+    before.risk !== after.risk ||
+    before.isUnseen !== after.isUnseen ||
+    triageGroup(before) !== triageGroup(after)
   )
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import type { FileView, WatchState } from '@shared/case-view'
 import { makeFile } from './testing/fixtures'
-import { filesSummary, stageName } from './case-words'
+import { failedFilesLine, filesSummary, stageName } from './case-words'
+
+const summary = (files: FileView[], { hasFileList = true, state = 'live' as WatchState } = {}) =>
+  filesSummary({ files, hasFileList, state, risk: null })
 
 describe('case words', () => {
   it('names the Veridox stages and humanises unknown ones', () => {
@@ -16,12 +20,28 @@ describe('case words', () => {
   })
 
   it('summarises files as counts of done and failed', () => {
-    expect(filesSummary([])).toBe('No files yet')
-    expect(filesSummary([], true)).toBe('Checking files…')
-    expect(filesSummary([makeFile({ status: 'success' })])).toBe('1 file · 1 done')
-    expect(filesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })])).toBe(
+    expect(summary([])).toBe('No files yet')
+    expect(summary([], { hasFileList: false })).toBe('Checking files…')
+    expect(summary([], { hasFileList: false, state: 'not_found' })).toBe('—')
+    expect(summary([makeFile({ status: 'success' })])).toBe('1 file · 1 done')
+    expect(summary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })])).toBe(
       '3 files · 2 done',
     )
-    expect(filesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
+    expect(summary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
+    expect(summary([makeFile({ status: 'waiting' }), makeFile({ status: 'waiting' })])).toBe('2 files · none uploaded')
+  })
+
+  it('names the files that could not be analysed, a few at most', () => {
+    const view = (...labels: string[]) => ({
+      state: 'completed' as const,
+      risk: null,
+      hasFileList: true,
+      files: [makeFile({ status: 'success' }), ...labels.map((label) => makeFile({ label, status: 'failed' }))],
+    })
+    expect(failedFilesLine(view())).toBeNull()
+    expect(failedFilesLine(view('invoice.pdf'))).toBe('invoice.pdf could not be analysed.')
+    expect(failedFilesLine(view('a.pdf', 'b.pdf', 'c.pdf', 'd.pdf', 'e.pdf'))).toBe(
+      '5 files could not be analysed: a.pdf, b.pdf, c.pdf and 2 more.',
+    )
   })
 })

@@ -1,12 +1,27 @@
-import type { FileView } from '@shared/case-view'
+import type { CaseView } from '@shared/case-view'
 import { fileCounts } from '@shared/case-rules'
+import { caseOutcome, triageGroup, type TriageInput } from '@shared/case-triage'
 
 export { fileName, fileStatusName, stageName } from '@shared/file-words'
 
-export function filesSummary(files: readonly FileView[], isUnknown = false): string {
+export function filesSummary(view: Pick<CaseView, 'files' | 'hasFileList'> & TriageInput): string {
+  const { files } = view
   const { total, settled, failed } = fileCounts(files)
-  if (total === 0) return isUnknown ? 'Checking files…' : 'No files yet'
+  const group = triageGroup(view)
+  if (group === 'unreachable' && total === 0) return '—'
+  if (total === 0) return view.hasFileList ? 'No files yet' : 'Checking files…'
+  if (group === 'waiting') return `${total} ${total === 1 ? 'file' : 'files'} · none uploaded`
   const parts = [`${total} ${total === 1 ? 'file' : 'files'}`, `${settled} done`]
   if (failed > 0) parts.push(`${failed} failed`)
   return parts.join(' · ')
+}
+
+/** Why a case needs review beyond its risk: the files that could not be analysed, by name. */
+export function failedFilesLine(view: TriageInput): string | null {
+  const { failedFiles } = caseOutcome(view)
+  if (failedFiles.length === 0) return null
+  if (failedFiles.length === 1) return `${failedFiles[0] || 'A file'} could not be analysed.`
+  const named = failedFiles.slice(0, 3).join(', ')
+  const more = failedFiles.length > 3 ? ` and ${failedFiles.length - 3} more` : ''
+  return `${failedFiles.length} files could not be analysed: ${named}${more}.`
 }

@@ -11,6 +11,7 @@ const words: Record<ErrorCode, string> = {
   invalid_input: 'That input was not accepted. Check it and try again.',
   invalid_case_id: 'That is not a valid Veridox case ID.',
   case_not_found: 'Veridox has no case with this ID in the selected region. Check the ID, or the region in Settings.',
+  case_deleted: 'This case was deleted in Veridox (or moved out of your organisation). Stop watching it, or Retry if it comes back.',
   key_rejected: 'Veridox rejected the API key. Save a new key in Settings.',
   key_missing: 'No API key is saved. Add one in Settings to watch real cases.',
   forbidden: 'This API key is not allowed to see this case.',

@@ -1,4 +1,5 @@
 import type { CaseView } from '@shared/case-view'
+import { triageGroup, type TriageInput } from '@shared/case-triage'
 import { formatAgo, formatCountdown, formatDateTime } from './time-words'
 
 export type StateTone = 'live' | 'working' | 'quiet' | 'warning' | 'muted' | 'success' | 'danger'
@@ -10,9 +11,37 @@ export interface StateWords {
   detail: string
 }
 
-export type StateInput = Pick<CaseView, 'state' | 'followedBy' | 'nextAttemptAt' | 'completedAt'>
+export type StateInput = Pick<CaseView, 'state' | 'followedBy' | 'nextAttemptAt' | 'completedAt' | 'problem'> & TriageInput
+
+// The outcome first: once every file has its result the case is judged by it, even before Veridox confirms the case.
+function outcomeWords(view: StateInput, needsReview: boolean, now: number): StateWords {
+  const text = needsReview ? 'Needs review' : 'Done'
+  const tone: StateTone = needsReview ? 'warning' : 'success'
+  const why = needsReview
+    ? 'A file could not be analysed, the risk is medium or high, or it is not known.'
+    : 'Every file was analysed with low or informational risk.'
+  if (view.state !== 'completed') {
+    return { text, tone, detail: `${why} Every file has its result; Veridox has not confirmed the case as finished yet.` }
+  }
+  if (view.completedAt === null) return { text, tone, detail: `${why} Veridox finished analysing this case.` }
+  return {
+    text: `${text} · ${formatAgo(view.completedAt, now)}`,
+    tone,
+    detail: `${why} Veridox finished analysing this case on ${formatDateTime(view.completedAt)}.`,
+  }
+}
+
+const waitingWords: StateWords = {
+  text: 'Waiting for upload',
+  tone: 'quiet',
+  detail: 'Veridox is waiting for the files of this case to be uploaded; analysis starts once they are.',
+}
 
 export function describeState(view: StateInput, now: number): StateWords {
+  const group = triageGroup(view)
+  if (group === 'review' || group === 'done') return outcomeWords(view, group === 'review', now)
+  // Only while the case is followed normally: offline or reconnecting says more about the next few minutes.
+  if (group === 'waiting' && (view.state === 'live' || view.state === 'polling' || view.state === 'connecting')) return waitingWords
   switch (view.state) {
     case 'connecting':
       return { text: 'Connecting…', tone: 'working', detail: 'Opening a live connection to this case.' }
@@ -42,15 +71,15 @@ export function describeState(view: StateInput, now: number): StateWords {
     case 'paused':
       return { text: 'Paused', tone: 'muted', detail: 'Watching is paused from the tray menu. Resume it there to catch up.' }
     case 'completed':
-      return view.completedAt === null
-        ? { text: 'Completed', tone: 'success', detail: 'Veridox finished analysing this case.' }
-        : {
-            text: `Completed · ${formatAgo(view.completedAt, now)}`,
-            tone: 'success',
-            detail: `Veridox finished analysing this case on ${formatDateTime(view.completedAt)}.`,
-          }
+      return outcomeWords(view, true, now)
     case 'not_found':
-      return { text: 'Not found', tone: 'danger', detail: 'Veridox has no case with this ID in the selected region.' }
+      return view.problem?.code === 'case_deleted'
+        ? {
+            text: 'Deleted in Veridox',
+            tone: 'danger',
+            detail: 'Veridox no longer has this case: it was deleted or moved out of your organisation.',
+          }
+        : { text: 'Not found', tone: 'danger', detail: 'Veridox has no case with this ID in the selected region.' }
     case 'unauthorized':
       return { text: 'Key rejected', tone: 'danger', detail: 'Veridox rejected the API key for this case.' }
     case 'failed':

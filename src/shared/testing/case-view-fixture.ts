@@ -17,6 +17,8 @@ export function caseViewFixture(overrides: Partial<CaseView> & Pick<CaseView, 'c
     problem: null,
     addedAt: 0,
     updatedAt: 0,
+    hasFileList: false,
+    isUnseen: false,
     ...overrides,
   }
 }

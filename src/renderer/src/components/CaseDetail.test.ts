@@ -90,7 +90,7 @@ describe('CaseDetail', () => {
     await flushPromises()
 
     const link = `https://uk.veridox.ai/cases/${view.caseId}`
-    expect(writeText).toHaveBeenCalledExactlyOnceWith(caseSummaryText(view, { state: 'Completed', link }))
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(caseSummaryText(view, { state: 'Needs review', link }))
     expect(wrapper.get('[role="status"]').text()).toBe('Summary copied')
   })
 

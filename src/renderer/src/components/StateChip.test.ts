@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
+import { makeFile } from '../testing/fixtures'
 import StateChip from './StateChip.vue'
+
+const following = { problem: null, risk: null, hasFileList: true, files: [makeFile({ status: 'processing' as const })] }
 
 describe('StateChip', () => {
   beforeEach(() => {
@@ -11,7 +14,7 @@ describe('StateChip', () => {
 
   it('counts down the reconnection with the clock', async () => {
     const wrapper = mount(StateChip, {
-      props: { view: { state: 'reconnecting', followedBy: 'stream', nextAttemptAt: Date.now() + 12_000, completedAt: null } },
+      props: { view: { state: 'reconnecting', followedBy: 'stream', nextAttemptAt: Date.now() + 12_000, completedAt: null, ...following } },
     })
     expect(wrapper.text()).toBe('Reconnecting in 12 s')
 
@@ -22,7 +25,7 @@ describe('StateChip', () => {
 
   it('uses a danger tone and words, not colour alone, for a rejected key', () => {
     const wrapper = mount(StateChip, {
-      props: { view: { state: 'unauthorized', followedBy: null, nextAttemptAt: null, completedAt: null } },
+      props: { view: { state: 'unauthorized', followedBy: null, nextAttemptAt: null, completedAt: null, ...following } },
     })
     expect(wrapper.text()).toBe('Key rejected')
     expect(wrapper.classes()).toContain('tone-danger')

@@ -1,33 +1,106 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseView } from '@shared/case-view'
 import { createTestContext } from '../testing/mount-app'
-import { makeCase } from '../testing/fixtures'
+import { makeCase, makeFile } from '../testing/fixtures'
 import { useCaseListStore } from './case-list'
 import { useCasesStore } from './cases'
 
 function setup(views: CaseView[]) {
-  createTestContext()
-  useCasesStore().applySnapshot(views)
-  return useCaseListStore()
+  return setupWithBridge(views).list
 }
 
-const live = makeCase({ label: 'Invoice batch', state: 'live', addedAt: 10 })
-const reconnecting = makeCase({ label: 'Passport check', state: 'reconnecting', addedAt: 20 })
-const doneEarly = makeCase({ label: 'Payslip', state: 'completed', completedAt: 1_000, addedAt: 5 })
-const doneLate = makeCase({ label: 'Bank statement', state: 'completed', completedAt: 2_000, addedAt: 4 })
-const failed = makeCase({ label: 'Utility bill', state: 'failed', addedAt: 1 })
+function setupWithBridge(views: CaseView[]) {
+  const { fake } = createTestContext({ markCasesSeen: () => undefined })
+  useCasesStore().applySnapshot(views)
+  return { bridge: fake, list: useCaseListStore() }
+}
+
+const processing = [makeFile({ status: 'processing' })]
+const live = makeCase({ label: 'Invoice batch', state: 'live', addedAt: 10, hasFileList: true, files: processing, progress: 30 })
+const reconnecting = makeCase({
+  label: 'Passport check',
+  state: 'reconnecting',
+  addedAt: 20,
+  hasFileList: true,
+  files: processing,
+  progress: 70,
+})
+const waiting = makeCase({ label: 'Lease', state: 'live', addedAt: 30, hasFileList: true, files: [makeFile({ status: 'waiting' })] })
+const doneEarly = makeCase({
+  label: 'Payslip',
+  state: 'completed',
+  completedAt: 1_000,
+  addedAt: 5,
+  hasFileList: true,
+  risk: 'low',
+  files: [makeFile({ status: 'success', risk: 'low' })],
+})
+const doneLate = makeCase({
+  label: 'Bank statement',
+  state: 'completed',
+  completedAt: 2_000,
+  addedAt: 4,
+  hasFileList: true,
+  risk: 'informational',
+  files: [makeFile({ status: 'success', risk: 'informational' })],
+  isUnseen: true,
+})
+const medium = makeCase({
+  label: 'Tax return',
+  state: 'completed',
+  completedAt: 3_000,
+  addedAt: 3,
+  hasFileList: true,
+  risk: 'medium',
+  files: [makeFile({ status: 'success', risk: 'medium' })],
+})
+const highRisk = makeCase({
+  label: 'Driving licence',
+  state: 'completed',
+  completedAt: 500,
+  addedAt: 6,
+  hasFileList: true,
+  risk: 'high',
+  files: [makeFile({ status: 'success', risk: 'high' })],
+  isUnseen: true,
+})
+const failedFile = makeCase({
+  label: 'Utility bill',
+  state: 'completed',
+  completedAt: 2_500,
+  addedAt: 7,
+  hasFileList: true,
+  risk: 'low',
+  files: [makeFile({ status: 'success', risk: 'low' }), makeFile({ status: 'failed' })],
+})
+const failed = makeCase({ label: 'Broken', state: 'failed', addedAt: 1 })
 const rejected = makeCase({ label: null, state: 'unauthorized', addedAt: 2 })
-const all = [live, reconnecting, doneEarly, doneLate, failed, rejected]
+const all = [live, reconnecting, waiting, doneEarly, doneLate, medium, highRisk, failedFile, failed, rejected]
 
 describe('case list', () => {
-  it('counts cases per filter', () => {
+  it('counts cases per triage group, the key-rejected ones and the new ones', () => {
     const list = setup(all)
-    expect(list.counts).toEqual({ all: 6, in_progress: 2, completed: 2, attention: 2, keyRejected: 1 })
+    expect(list.counts).toEqual({ all: 10, review: 3, analysing: 2, waiting: 1, unreachable: 2, done: 2, keyRejected: 1, unseen: 2 })
   })
 
-  it('sorts needs attention first, then in progress, then completed, most recent first', () => {
+  it('sorts needs me first: review (most severe first), analysing, waiting, unreachable, done (latest first)', () => {
     const list = setup(all)
-    expect(list.visibleIds).toEqual([rejected, failed, reconnecting, live, doneLate, doneEarly].map((c) => c.caseId))
+    expect(list.visibleIds).toEqual(
+      [highRisk, medium, failedFile, reconnecting, live, waiting, rejected, failed, doneLate, doneEarly].map((c) => c.caseId),
+    )
+  })
+
+  it('sorts by risk, progress, last update and name', () => {
+    const list = setup(all)
+    list.sort = 'risk'
+    expect(list.visibleIds.slice(0, 3)).toEqual([highRisk, medium, failedFile].map((c) => c.caseId))
+    list.sort = 'progress'
+    const inProgress = list.visibleIds.filter((id) => id === live.caseId || id === reconnecting.caseId)
+    expect(inProgress).toEqual([reconnecting.caseId, live.caseId])
+    list.sort = 'updated'
+    expect(list.visibleIds[0]).toBe([...all].sort((a, b) => b.updatedAt - a.updatedAt)[0]!.caseId)
+    list.sort = 'name'
+    expect(list.visibleIds.slice(0, 3)).toEqual([doneLate, failed, rejected].map((c) => c.caseId))
   })
 
   it('keeps pinned cases on top', () => {
@@ -36,12 +109,21 @@ describe('case list', () => {
     expect(list.visibleIds[0]).toBe(pinned.caseId)
   })
 
-  it('filters by group and searches label or ID', () => {
+  it('filters by group and by risk, and searches label or ID', () => {
     const list = setup(all)
-    list.filter = 'attention'
+    list.filter = 'unreachable'
     expect(list.visibleIds).toEqual([rejected.caseId, failed.caseId])
-
+    list.filter = 'review'
+    list.risk = 'high'
+    expect(list.visibleIds).toEqual([highRisk.caseId])
     list.filter = 'all'
+    list.risk = 'low'
+    expect(list.visibleIds).toEqual([failedFile.caseId, doneEarly.caseId])
+    list.risk = 'unknown'
+    expect(list.visibleIds).toContain(live.caseId)
+    expect(list.visibleIds).not.toContain(medium.caseId)
+
+    list.risk = 'any'
     list.query = 'PASSPORT'
     expect(list.visibleIds).toEqual([reconnecting.caseId])
 
@@ -49,17 +131,36 @@ describe('case list', () => {
     expect(list.visibleIds).toEqual([doneLate.caseId])
   })
 
-  it('moves a case between filters when its state changes', () => {
+  it('moves a case between groups when its outcome changes', () => {
     const list = setup(all)
-    list.filter = 'completed'
-    useCasesStore().upsert([{ ...live, state: 'completed', completedAt: 3_000, updatedAt: live.updatedAt + 1 }])
-    expect(list.visibleIds[0]).toBe(live.caseId)
-    expect(list.counts.in_progress).toBe(1)
+    list.filter = 'review'
+    useCasesStore().upsert([
+      {
+        ...live,
+        state: 'completed',
+        completedAt: 3_000,
+        risk: 'high',
+        files: [makeFile({ status: 'success', risk: 'high' })],
+        updatedAt: live.updatedAt + 1,
+      },
+    ])
+    expect(list.visibleIds).toContain(live.caseId)
+    expect(list.counts.analysing).toBe(1)
+  })
+
+  it('marks a new completion seen when it is opened, and all of them on request', async () => {
+    const { bridge, list } = setupWithBridge(all)
+    list.toggleExpanded(live.caseId)
+    expect(bridge.callsTo('markCasesSeen')).toEqual([])
+    list.toggleExpanded(highRisk.caseId)
+    expect(bridge.callsTo('markCasesSeen')).toEqual([[{ caseIds: [highRisk.caseId] }]])
+    await list.markAllSeen()
+    expect(bridge.callsTo('markCasesSeen')[1]).toEqual([{ caseIds: [doneLate.caseId, highRisk.caseId] }])
   })
 
   it('clears a filter that hides a case the analyst asked to see', () => {
     const list = setup(all)
-    list.filter = 'completed'
+    list.filter = 'done'
     list.query = 'bank'
     list.requestFocus(failed.caseId)
     expect(list.filter).toBe('all')
@@ -80,7 +181,7 @@ describe('case list', () => {
 
   it('shows only the cases of a notification about several, until its chip is removed', () => {
     const list = setup(all)
-    list.filter = 'attention'
+    list.filter = 'review'
     list.query = 'x'
     list.showGroup({ label: 'Finished while you were away', caseIds: [doneEarly.caseId, doneLate.caseId, 'gone'] })
     expect(list.filter).toBe('all')

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive } from 'vue'
-import { caseGroup, countCaseGroups } from '@shared/case-rules'
-import { compareCases, matchesQuery, type CaseFilter, type CaseSort } from '../case-order'
+import { countTriageGroups, triageGroup } from '@shared/case-triage'
+import { compareCases, matchesQuery, matchesRisk, type CaseFilter, type CaseSort, type RiskFilter } from '../case-order'
 import type { Events } from '@shared/ipc'
 import { useCasesStore } from './cases'
 
@@ -14,15 +14,16 @@ export interface FocusRequest {
   moveFocus: boolean
 }
 
-/** Cases per filter chip, plus how many are stopped by a rejected key (shown once, above the list). */
-export type CaseCounts = Record<CaseFilter, number> & { keyRejected: number }
+/** Cases per filter chip, plus how many are stopped by a rejected key (shown once, above the list) and how many are new. */
+export type CaseCounts = Record<CaseFilter, number> & { keyRejected: number; unseen: number }
 
 /** How the analyst is looking at the list: filter, search, sort, expanded rows and focus. */
 export const useCaseListStore = defineStore('case-list', () => {
   const cases = useCasesStore()
   const filter = ref<CaseFilter>('all')
+  const risk = ref<RiskFilter>('any')
   const query = ref('')
-  const sort = ref<CaseSort>('attention')
+  const sort = ref<CaseSort>('triage')
   const expanded = shallowReactive(new Set<string>())
   /** A case to scroll to and highlight, until the list has done so. */
   const focusRequest = ref<FocusRequest | null>(null)
@@ -32,7 +33,8 @@ export const useCaseListStore = defineStore('case-list', () => {
     void cases.layoutVersion
     const views = [...cases.untrackedAll()]
     const keyRejected = views.filter((view) => view.state === 'unauthorized').length
-    return { all: views.length, ...countCaseGroups(views), keyRejected } satisfies CaseCounts
+    const unseen = views.filter((view) => view.isUnseen).length
+    return { all: views.length, ...countTriageGroups(views), keyRejected, unseen } satisfies CaseCounts
   })
 
   /** Recomputed on layout changes only, so hundreds of progress ticks a second cost no sorting. */
@@ -42,7 +44,8 @@ export const useCaseListStore = defineStore('case-list', () => {
     const inGroup = group.value ? new Set(group.value.caseIds) : null
     for (const view of cases.untrackedAll()) {
       if (inGroup && !inGroup.has(view.caseId)) continue
-      if ((filter.value === 'all' || caseGroup(view.state) === filter.value) && matchesQuery(view, query.value)) {
+      const isInGroup = filter.value === 'all' || triageGroup(view) === filter.value
+      if (isInGroup && matchesRisk(view, risk.value) && matchesQuery(view, query.value)) {
         matching.push(view)
       }
     }
@@ -50,11 +53,24 @@ export const useCaseListStore = defineStore('case-list', () => {
   })
 
   function toggleExpanded(caseId: string): void {
-    if (!expanded.delete(caseId)) expanded.add(caseId)
+    if (expanded.delete(caseId)) return
+    expanded.add(caseId)
+    markOpened(caseId)
+  }
+
+  /** Opening a case is seeing its result. */
+  function markOpened(caseId: string): void {
+    if (cases.get(caseId)?.isUnseen) void cases.markSeen([caseId])
+  }
+
+  function markAllSeen(): Promise<void> {
+    const unseen = [...cases.untrackedAll()].filter((view) => view.isUnseen).map((view) => view.caseId)
+    return cases.markSeen(unseen)
   }
 
   function clearFilters(): void {
     filter.value = 'all'
+    risk.value = 'any'
     query.value = ''
     group.value = null
   }
@@ -67,6 +83,7 @@ export const useCaseListStore = defineStore('case-list', () => {
   /** A notification about the case was clicked: it is brought into view and focus with its detail open. */
   function openCase(caseId: string): void {
     expanded.add(caseId)
+    markOpened(caseId)
     requestFocus(caseId)
   }
 
@@ -81,6 +98,7 @@ export const useCaseListStore = defineStore('case-list', () => {
 
   return {
     filter,
+    risk,
     query,
     sort,
     expanded,
@@ -89,6 +107,7 @@ export const useCaseListStore = defineStore('case-list', () => {
     counts,
     visibleIds,
     toggleExpanded,
+    markAllSeen,
     clearFilters,
     requestFocus,
     openCase,

@@ -71,6 +71,11 @@ export const useCasesStore = defineStore('cases', () => {
     upsert([await client.setCaseMuted({ caseId, isMuted })])
   }
 
+  /** The views come back through `casesChanged`, like every change main makes. */
+  async function markSeen(caseIds: string[]): Promise<void> {
+    if (caseIds.length > 0) await client.markCasesSeen({ caseIds })
+  }
+
   async function retry(caseId: string): Promise<void> {
     upsert([await client.retryCase({ caseId })])
   }
@@ -93,6 +98,7 @@ export const useCasesStore = defineStore('cases', () => {
     unwatch,
     setPinned,
     setMuted,
+    markSeen,
     retry,
     startDemo,
   }
