@@ -40,6 +40,9 @@ describe('case words', () => {
     })
     expect(failedFilesLine(view())).toBeNull()
     expect(failedFilesLine(view('invoice.pdf'))).toBe('invoice.pdf could not be analysed.')
+    const withReason = view()
+    withReason.files.push(makeFile({ label: 'scan.tiff', status: 'failed', failureReason: 'The file is password-protected.' }))
+    expect(failedFilesLine(withReason)).toBe('scan.tiff could not be analysed: The file is password-protected.')
     expect(failedFilesLine(view('a.pdf', 'b.pdf', 'c.pdf', 'd.pdf', 'e.pdf'))).toBe(
       '5 files could not be analysed: a.pdf, b.pdf, c.pdf and 2 more.',
     )

@@ -1,4 +1,4 @@
-import type { CaseView } from '@shared/case-view'
+import type { CaseView, FileView } from '@shared/case-view'
 import { fileCounts } from '@shared/case-rules'
 import { caseOutcome, triageGroup, type TriageInput } from '@shared/case-triage'
 
@@ -17,10 +17,16 @@ export function filesSummary(view: Pick<CaseView, 'files' | 'hasFileList'> & Tri
 }
 
 /** Why a case needs review beyond its risk: the files that could not be analysed, by name. */
-export function failedFilesLine(view: TriageInput): string | null {
+type FailedFilesInput = Omit<TriageInput, 'files'> & { files: readonly Pick<FileView, 'label' | 'status' | 'risk' | 'failureReason'>[] }
+
+export function failedFilesLine(view: FailedFilesInput): string | null {
   const { failedFiles } = caseOutcome(view)
   if (failedFiles.length === 0) return null
-  if (failedFiles.length === 1) return `${failedFiles[0] || 'A file'} could not be analysed.`
+  if (failedFiles.length === 1) {
+    const reason = view.files.find((file) => file.status === 'failed')?.failureReason?.trim()
+    const name = failedFiles[0] || 'A file'
+    return reason ? `${name} could not be analysed: ${reason}` : `${name} could not be analysed.`
+  }
   const named = failedFiles.slice(0, 3).join(', ')
   const more = failedFiles.length > 3 ? ` and ${failedFiles.length - 3} more` : ''
   return `${failedFiles.length} files could not be analysed: ${named}${more}.`
