@@ -5,6 +5,7 @@ import { createAccountWatch } from './account-watch'
 import type { CaseMonitor, CompletionAnnouncement, OpenMonitorOptions } from './case-monitor-types'
 import { createCaseOutcomes } from './case-outcomes'
 import { toCaseView, toPersistedCase, watchStateOf } from './case-view-model'
+import { toConnectionView } from './connection-view-model'
 import { openCompletionLedger } from './completion-ledger'
 import { createMonitorBus } from './monitor-bus'
 import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
@@ -175,6 +176,22 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
         requestsInWindow: { list: scheduler.taken('list'), get: scheduler.taken('get'), poll: scheduler.taken('poll') },
       }
     },
+    connection() {
+      const rateLimitedUntil = Math.max(...(['list', 'get', 'poll'] as const).map(scheduler.blockedUntil))
+      const facts = {
+        isKeyRejected: account.isKeyRejected,
+        isPaused: account.isPaused,
+        offlineSince: account.offlineSince,
+        rateLimitedUntil: rateLimitedUntil > 0 ? rateLimitedUntil : null,
+        areStreamsBlocked: planner.areStreamsBlocked(),
+      }
+      return toConnectionView(
+        facts,
+        [...records.keys()].map((caseId) => view(caseId)!),
+        clock.now(),
+      )
+    },
+    onAccountChanged: (listener) => bus.on('accountChanged', () => listener()),
     dispose() {
       if (isDisposed) return
       isDisposed = true
