@@ -71,4 +71,6 @@ export interface CaseView {
   addedAt: number
   /** When anything about the case last changed (epoch ms). */
   updatedAt: number
+  /** When Veridox last confirmed this case's state (epoch ms; at most a minute behind), null when not since the app started. */
+  confirmedAt: number | null
 }

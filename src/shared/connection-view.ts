@@ -24,3 +24,11 @@ export interface ConnectionView {
   until: number | null
   counts: ConnectionCounts
 }
+
+/** Before any backend runs: nothing is followed yet. */
+export const notConnectedYet: ConnectionView = {
+  state: 'connecting',
+  since: null,
+  until: null,
+  counts: { followed: 0, streaming: 0, polled: 0, listed: 0 },
+}

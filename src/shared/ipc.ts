@@ -2,6 +2,7 @@ import type { HostStyle, SettingsView, RegionId, Theme } from './backend'
 import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
+import type { ConnectionView } from './connection-view'
 import type { Result } from './errors'
 import type { UpdateStatus } from './updates'
 
@@ -9,6 +10,7 @@ export interface AppSnapshot {
   cases: CaseView[]
   settings: SettingsView
   update: UpdateStatus
+  connection: ConnectionView
 }
 
 /** Renderer → main, request and response. Every command takes at most one argument. */
@@ -63,6 +65,8 @@ export interface Events {
   casesFocused: { label: string; caseIds: string[] }
   /** Its own event, not part of settingsChanged: a background check must not reset a settings form being edited. */
   updateChanged: UpdateStatus
+  /** How Veridox is reached for the whole account: pushed only when it changes, never per progress batch. */
+  connectionChanged: ConnectionView
 }
 
 export type CommandName = keyof Commands
@@ -94,6 +98,7 @@ const eventNameSet: { [K in EventName]: true } = {
   closedWithoutTray: true,
   casesFocused: true,
   updateChanged: true,
+  connectionChanged: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

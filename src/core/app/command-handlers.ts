@@ -1,4 +1,5 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
+import { notConnectedYet } from '../../shared/connection-view'
 import { AppError } from '../../shared/errors'
 import type { LoginItem } from '../desktop/autostart-entry'
 import type { UpdateStatus } from '../../shared/updates'
@@ -80,7 +81,12 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
   }
 
   return {
-    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView(), update: options.updateStatus() }),
+    getSnapshot: () => ({
+      cases: backend.current()?.monitor.views() ?? [],
+      settings: settingsView(),
+      update: options.updateStatus(),
+      connection: backend.current()?.monitor.connection() ?? notConnectedYet,
+    }),
     watchCases({ caseIds }) {
       const { monitor } = requireSession()
       monitor.watch(caseIds)

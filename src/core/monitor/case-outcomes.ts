@@ -16,6 +16,9 @@ import type { PersistedCase } from './watch-persistence'
 
 /** Unreadable answers about one case in a row before it is given up as failed. */
 const badResponsesBeforeFailed = 3
+// A row says "updated 2 min ago" from confirmedAt: moving it on at most once a minute keeps that true
+// without a renderer message for every heartbeat.
+const confirmationShownEveryMs = 60_000
 
 interface OutcomeDependencies {
   clock: Clock
@@ -45,15 +48,17 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
   const completion = createCaseCompletion({ clock, tuning, ledger, bus, records, wantSnapshot, terminate })
   const { finalize, wantSettle } = completion
 
+  /** True when the view changed: it was unconfirmed, or its `confirmedAt` is due to move on. */
   function confirmed(record: CaseRecord): boolean {
     const wasUnconfirmed = record.isStale || record.problem !== null || record.unreachableNotice !== null
+    const isConfirmationDue = clock.now() - record.lastFreshAt >= confirmationShownEveryMs
     // Reached again: losing it once more is news worth telling.
     record.unreachableNotice = null
     record.lastFreshAt = clock.now()
     record.isStale = false
     if (record.terminal === null) record.problem = null
     record.badResponses = 0
-    return wasUnconfirmed
+    return wasUnconfirmed || isConfirmationDue
   }
 
   function applyMessage(record: CaseRecord, message: ParsedMessage): void {

@@ -53,6 +53,7 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     problem,
     addedAt: facts.addedAt,
     updatedAt: facts.updatedAt,
+    confirmedAt: facts.lastFreshAt > 0 ? facts.lastFreshAt : null,
   }
 }
 

@@ -26,7 +26,10 @@ describe('the account connection the monitor reports', () => {
     let changes = 0
     monitor.onAccountChanged(() => changes++)
     monitor.watch([caseId])
+    const watchedAt = Date.now()
     await waitFor(() => monitor.connection().state === 'live' && monitor.connection().counts.streaming === 1, 5_000, 'a live stream')
+    // What a row's "updated 2 min ago" counts from: Veridox's last word on the case, not the last change of the view.
+    expect(monitor.view(caseId)!.confirmedAt).toBeGreaterThanOrEqual(watchedAt)
     const before = Date.now()
     monitor.setReachable(false)
     expect(changes).toBe(1)
