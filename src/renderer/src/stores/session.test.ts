@@ -5,6 +5,7 @@ import { createTestContext } from '../testing/mount-app'
 import { makeCase, makeConnection, makeSettings } from '../testing/fixtures'
 import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
+import { useConnectionStore } from './connection'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
 import { useUpdatesStore } from './updates'
@@ -45,6 +46,16 @@ describe('session: snapshot, then deltas', () => {
     expect(useUpdatesStore().status).toEqual({ state: 'ready', version: '0.2.0' })
     fake.emit('updateChanged', { state: 'off' })
     expect(useUpdatesStore().status).toEqual({ state: 'off' })
+  })
+
+  it('takes the account connection from the snapshot, and a pushed one over it', async () => {
+    const { fake, snapshot, started } = startWithPendingSnapshot()
+    fake.emit('connectionChanged', makeConnection({ state: 'offline', since: 5 }))
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
+    await started
+    expect(useConnectionStore().connection).toMatchObject({ state: 'offline', since: 5 })
+    fake.emit('connectionChanged', makeConnection({ state: 'live' }))
+    expect(useConnectionStore().connection?.state).toBe('live')
   })
 
   it('fills in the update status from the snapshot when nothing was pushed', async () => {
