@@ -39,6 +39,11 @@ describe('what a row says of its own', () => {
     const serverTrouble = row({ state: 'reconnecting', problem: { code: 'server_error', message: 'x' } })
     expect(ownProblem(serverTrouble, connection('offline'))?.code).toBe('server_error')
     expect(ownProblem(row({ state: 'unauthorized', problem: { code: 'key_rejected', message: 'x' } }), null)).toBeNull()
+    // Offline after a proxy blocked streams: the proxy is not news on every row while nothing is followed.
+    const proxiedThenOffline = row({ state: 'offline', followedBy: null, problem: { code: 'proxy_interference', message: 'x' } })
+    expect(ownProblem(proxiedThenOffline, connection('offline'))).toBeNull()
+    const failing = row({ state: 'offline', followedBy: null, problem: { code: 'server_error', message: 'x' } })
+    expect(ownProblem(failing, connection('offline'))?.code).toBe('server_error')
   })
 
   it('says when the data was last confirmed only while it is not live', () => {

@@ -14,6 +14,8 @@ const toldByHeader: Partial<Record<ConnectionState, ErrorCode>> = {
   key_rejected: 'key_rejected',
 }
 
+const isAboutReachingVeridox: ReadonlySet<ErrorCode> = new Set(Object.values(toldByHeader))
+
 export function isAccountWideState(view: RowInput, connection: ConnectionView | null): boolean {
   switch (view.state) {
     case 'offline':
@@ -31,6 +33,8 @@ export function ownProblem(view: RowInput, connection: ConnectionView | null): C
   // A rejected key is explained once, above the list.
   if (!view.problem || view.state === 'unauthorized') return null
   if (connection && toldByHeader[connection.state] === view.problem.code) return null
+  // While the row itself defers to the header (offline, paused), how the case was reached before is not news.
+  if (isAccountWideState(view, connection) && isAboutReachingVeridox.has(view.problem.code)) return null
   return view.problem
 }
 
