@@ -72,6 +72,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   confirmKeyEndpoint: z.tuple([z.strictObject({ endpoint: baseUrl })]),
   startDemoCase: none,
   quitApp: none,
+  getDiagnostics: none,
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

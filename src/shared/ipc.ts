@@ -3,6 +3,7 @@ import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { ConnectionView } from './connection-view'
+import type { Diagnostics } from './diagnostics'
 import type { Result } from './errors'
 import type { UpdateStatus } from './updates'
 
@@ -50,6 +51,8 @@ export interface Commands {
   startDemoCase(): CaseView
   /** Quits the app, as the tray's Quit does: where the desktop has no tray, this is the window's way out. */
   quitApp(): void
+  /** For a support call: how each case and the account reach Veridox right now. Never holds a credential. */
+  getDiagnostics(): Diagnostics
 }
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
@@ -89,6 +92,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   confirmKeyEndpoint: true,
   startDemoCase: true,
   quitApp: true,
+  getDiagnostics: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,

@@ -162,6 +162,10 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       if (!options.quit) throw new AppError('not_available', 'Case Monitor cannot be quit from here.')
       options.quit()
     },
+    getDiagnostics() {
+      const session = requireSession()
+      return { takenAt: options.clock.now(), mode: session.mode, host: new URL(session.baseUrl).host, ...session.monitor.diagnostics() }
+    },
     async startDemoCase() {
       const session = requireSession()
       if (session.mode !== 'simulator') {

@@ -1,5 +1,6 @@
 import type { CaseView, RiskLevel } from '../../shared/case-view'
 import type { ConnectionView } from '../../shared/connection-view'
+import type { Diagnostics } from '../../shared/diagnostics'
 import type { JsonDocument } from '../persistence/json-document'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
@@ -83,5 +84,7 @@ export interface CaseMonitor {
   connection(): ConnectionView
   /** Something that holds for the whole key changed (a 429's block ending is not told: compare `until` with the clock). */
   onAccountChanged(listener: () => void): () => void
+  /** The account's and each case's part of the diagnostics; the app adds which backend and when. */
+  diagnostics(): Pick<Diagnostics, 'connection' | 'streams' | 'budgets' | 'cases'>
   dispose(): void
 }

@@ -6,6 +6,7 @@ import type { CaseMonitor, CompletionAnnouncement, OpenMonitorOptions } from './
 import { createCaseOutcomes } from './case-outcomes'
 import { toCaseView, toPersistedCase, watchStateOf } from './case-view-model'
 import { toConnectionView } from './connection-view-model'
+import { toCaseDiagnostics, toRequestBudgets } from './diagnostics-model'
 import { openCompletionLedger } from './completion-ledger'
 import { createMonitorBus } from './monitor-bus'
 import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
@@ -192,6 +193,14 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
       )
     },
     onAccountChanged: (listener) => bus.on('accountChanged', () => listener()),
+    diagnostics() {
+      return {
+        connection: this.connection(),
+        streams: { inUse: planner.streamingCount(), limit: limits.streamsPerKey },
+        budgets: toRequestBudgets(limits, scheduler.taken),
+        cases: [...records.values()].map((facts) => toCaseDiagnostics(facts, view(facts.caseId)!)),
+      }
+    },
     dispose() {
       if (isDisposed) return
       isDisposed = true

@@ -31,7 +31,7 @@ describe('AppHeader', () => {
 
   it('tells the account connection once, in words with its own icon, not a dot that is always green', () => {
     const live = mountHeader(
-      makeSettings({ mode: 'api_key' }),
+      makeSettings({ mode: 'veridox' }),
       makeConnection({ counts: { followed: 3, streaming: 3, polled: 0, listed: 0 } }),
     )
     expect(live.find('.live-dot').exists()).toBe(false)
@@ -40,7 +40,7 @@ describe('AppHeader', () => {
     const offline = mountHeader(makeSettings(), makeConnection({ state: 'offline', since: Date.now() - 60_000 }))
     expect(offline.get('.connection').text()).toMatch(/^Offline since /)
     expect(offline.get('.connection').classes()).toContain('tone-muted')
-    expect(offline.get('.connection svg').exists()).toBe(true)
+    expect(offline.find('.connection svg').exists()).toBe(true)
     const blocked = mountHeader(
       makeSettings(),
       makeConnection({ state: 'streams_blocked', counts: { followed: 2, streaming: 0, polled: 2, listed: 0 } }),

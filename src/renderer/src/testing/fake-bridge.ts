@@ -45,6 +45,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       confirmKeyEndpoint: (...args) => run('confirmKeyEndpoint', args),
       startDemoCase: (...args) => run('startDemoCase', args),
       quitApp: (...args) => run('quitApp', args),
+      getDiagnostics: (...args) => run('getDiagnostics', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
