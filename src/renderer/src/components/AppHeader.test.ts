@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { SettingsView } from '@shared/backend'
+import { getButton } from '../testing/get-button'
 import { createTestContext } from '../testing/mount-app'
 import type { ConnectionView } from '@shared/connection-view'
 import { makeConnection, makeSettings } from '../testing/fixtures'
@@ -52,5 +53,15 @@ describe('AppHeader', () => {
     const header = mountHeader(makeSettings({ isPaused: true }), makeConnection({ state: 'paused' }))
     expect(header.find('.connection').exists()).toBe(false)
     expect(header.text().match(/Paused/g)).toHaveLength(1)
+  })
+
+  it('opens diagnostics from the header', async () => {
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true
+    }
+    const header = mountHeader(makeSettings())
+    expect(header.find('dialog[open]').exists()).toBe(false)
+    await getButton(header, 'Diagnostics').trigger('click')
+    expect(header.get('dialog').attributes('open')).toBeDefined()
   })
 })
