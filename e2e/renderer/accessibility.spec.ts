@@ -93,7 +93,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: test.info().outputPath(`trouble-${colorScheme}.png`) })
     })
 
-    test('the header saying streams are blocked by a proxy, then offline, with rows deferring to it, has no serious axe violations', async ({
+    test('the header saying streams are blocked by a proxy, then offline, rows deferring to it, and diagnostics have no serious axe violations', async ({
       harness,
     }) => {
       const { page, simulator } = harness
@@ -118,6 +118,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toBeVisible()
       await expectNoSeriousViolations(page, `${colorScheme}: offline`)
       await page.screenshot({ path: test.info().outputPath(`offline-${colorScheme}.png`) })
+
+      await header.getByRole('button', { name: 'Diagnostics' }).click()
+      await expect(page.getByRole('dialog', { name: 'Diagnostics' }).getByRole('row', { name: /Proxy A/ })).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: diagnostics`)
+      await page.screenshot({ path: test.info().outputPath(`diagnostics-${colorScheme}.png`) })
     })
   })
 }

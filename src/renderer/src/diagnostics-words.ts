@@ -1,16 +1,18 @@
+import { isTerminalState } from '@shared/case-rules'
 import type { CaseDiagnostics, RequestBudget } from '@shared/diagnostics'
 import { formatAgo, formatCountdown } from './time-words'
 
 const transportWords: Record<NonNullable<CaseDiagnostics['transport']>, string> = {
-  stream: 'live stream',
+  stream: 'stream',
   poll: 'polling',
   list: 'case listings',
 }
 
 export function followedWords(item: Pick<CaseDiagnostics, 'state' | 'transport'>): string {
   const state = item.state.replace(/_/g, ' ')
-  const how = item.transport === null ? 'not followed now' : `via ${transportWords[item.transport]}`
-  return `${state.charAt(0).toUpperCase()}${state.slice(1)} ${how}`
+  if (isTerminalState(item.state)) return `${state.charAt(0).toUpperCase()}${state.slice(1)}`
+  const how = item.transport === null ? 'not followed now' : transportWords[item.transport]
+  return `${state.charAt(0).toUpperCase()}${state.slice(1)} · ${how}`
 }
 
 export function budgetWords(budget: RequestBudget): string {

@@ -55,7 +55,7 @@ describe('DiagnosticsDialog', () => {
     expect(text).toMatch(/list\s*26 of 30 left · 4 in the last minute/)
     expect(text).toMatch(/get\s*0 of 60 left/)
     expect(text).toContain('Claim A')
-    expect(text).toContain('Reconnecting via live stream')
+    expect(text).toContain('Reconnecting · stream')
     expect(text).toContain('Veridox had a problem on its side')
     expect(text).toContain('2 min ago')
   })
