@@ -61,12 +61,12 @@ describe('DiagnosticsDialog', () => {
   })
 
   it('copies the same facts as text and says so', async () => {
-    const writeText = vi.fn(async () => undefined)
+    const writeText = vi.fn(async (_text: string) => undefined)
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
     const { wrapper } = await openDialog()
     await getButton(wrapper, 'Copy as text').trigger('click')
     await flushPromises()
-    const copied = writeText.mock.calls[0]![0] as string
+    const copied = writeText.mock.calls[0]![0]
     expect(copied).toContain('Case Monitor diagnostics, ')
     expect(copied).toContain('019bfb3c-1257-7455-af2e-0cd3cadab5c7 "Claim A": reconnecting via stream; last event 42')
     expect(copied).toContain('server_error (Veridox had a problem on its side')
