@@ -125,6 +125,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${colorScheme}: stream blocked and server trouble`)
       await page.screenshot({ path: test.info().outputPath(`trouble-${colorScheme}.png`) })
     })
+
+    test('the header saying streams are blocked by a proxy, then offline, rows deferring to it, and diagnostics have no serious axe violations', async ({
+      harness,
+    }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      const created = ['Proxy A', 'Proxy B'].map(
+        (label) => simulator.control.createCase({ label, fileLabels: ['a.pdf'], fileDurationsMs: [60_000] }).caseId,
+      )
+      simulator.control.setFaults({ faults: [{ kind: 'html-page', routes: ['stream'] }] })
+      await page.getByLabel('Case IDs or dashboard links to watch').fill(created.join(' '))
+      await page.keyboard.press('Enter')
+      const header = page.getByRole('banner').first()
+      await expect(header.getByText('Live updates blocked by a proxy')).toBeVisible({ timeout: 20_000 })
+      await expectNoSeriousViolations(page, `${colorScheme}: streams blocked by a proxy`)
+
+      harness.app.setSystemState({ isAsleep: true, isNetworkOnline: true })
+      await expect(header.getByText(/^Offline since/)).toBeVisible()
+      await expect(
+        page
+          .locator('[data-case-id]')
+          .getByText(/^Updated /)
+          .first(),
+      ).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: offline`)
+      await page.screenshot({ path: test.info().outputPath(`offline-${colorScheme}.png`) })
+
+      await header.getByRole('button', { name: 'Diagnostics' }).click()
+      await expect(page.getByRole('dialog', { name: 'Diagnostics' }).getByRole('row', { name: /Proxy A/ })).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: diagnostics`)
+      await page.screenshot({ path: test.info().outputPath(`diagnostics-${colorScheme}.png`) })
+    })
   })
 }
 

@@ -92,4 +92,6 @@ export interface CaseView {
   hasFileList: boolean
   /** Completed and not yet opened by the analyst (nor marked seen). */
   isUnseen: boolean
+  /** When Veridox last confirmed this case's state (epoch ms; at most a minute behind), null when not since the app started. */
+  confirmedAt: number | null
 }

@@ -73,6 +73,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   startDemoCase: none,
   quitApp: none,
   markCasesSeen: z.tuple([z.strictObject({ caseIds: z.array(caseId).max(5000) })]),
+  getDiagnostics: none,
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

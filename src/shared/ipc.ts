@@ -2,6 +2,8 @@ import type { HostStyle, SettingsView, RegionId, Theme } from './backend'
 import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
+import type { ConnectionView } from './connection-view'
+import type { Diagnostics } from './diagnostics'
 import type { Result } from './errors'
 import type { UpdateStatus } from './updates'
 
@@ -9,6 +11,7 @@ export interface AppSnapshot {
   cases: CaseView[]
   settings: SettingsView
   update: UpdateStatus
+  connection: ConnectionView
 }
 
 /** Renderer → main, request and response. Every command takes at most one argument. */
@@ -50,6 +53,8 @@ export interface Commands {
   quitApp(): void
   /** The analyst opened these completed cases, or marked them all seen: they stop counting as new. */
   markCasesSeen(input: { caseIds: string[] }): void
+  /** For a support call: how each case and the account reach Veridox right now. Never holds a credential. */
+  getDiagnostics(): Diagnostics
 }
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
@@ -65,6 +70,8 @@ export interface Events {
   casesFocused: { label: string; caseIds: string[] }
   /** Its own event, not part of settingsChanged: a background check must not reset a settings form being edited. */
   updateChanged: UpdateStatus
+  /** How Veridox is reached for the whole account: pushed only when it changes, never per progress batch. */
+  connectionChanged: ConnectionView
 }
 
 export type CommandName = keyof Commands
@@ -88,6 +95,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   startDemoCase: true,
   quitApp: true,
   markCasesSeen: true,
+  getDiagnostics: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,
@@ -97,6 +105,7 @@ const eventNameSet: { [K in EventName]: true } = {
   closedWithoutTray: true,
   casesFocused: true,
   updateChanged: true,
+  connectionChanged: true,
 }
 export const commandNames = Object.keys(commandNameSet) as CommandName[]
 export const eventNames = Object.keys(eventNameSet) as EventName[]

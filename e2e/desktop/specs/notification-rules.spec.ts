@@ -86,10 +86,10 @@ test('summary after a simulated sleep: what finished meanwhile is one notice tha
     await connectThroughSettings(page, host.baseUrl)
     await page.getByLabel('Case IDs or dashboard links to watch').fill([...finishing, running].map((item) => item.caseId).join('\n'))
     await page.keyboard.press('Enter')
-    await expect(page.getByText('Live', { exact: true })).toHaveCount(4, { timeout: 15_000 })
+    await expect(page.locator('[data-case-id]').getByText('Live', { exact: true })).toHaveCount(4, { timeout: 15_000 })
 
     app.power('suspend')
-    await expect(page.getByText('Offline', { exact: true })).toHaveCount(4)
+    await expect(page.getByRole('banner').getByText(/^Offline since/)).toBeVisible()
     for (const item of finishing) host.control.completeCaseNow(item.caseId)
     await page.waitForTimeout(500)
     app.power('resume')

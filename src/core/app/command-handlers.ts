@@ -1,4 +1,5 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
+import { notConnectedYet } from '../../shared/connection-view'
 import { AppError } from '../../shared/errors'
 import type { LoginItem } from '../desktop/autostart-entry'
 import type { UpdateStatus } from '../../shared/updates'
@@ -80,7 +81,12 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
   }
 
   return {
-    getSnapshot: () => ({ cases: backend.current()?.monitor.views() ?? [], settings: settingsView(), update: options.updateStatus() }),
+    getSnapshot: () => ({
+      cases: backend.current()?.monitor.views() ?? [],
+      settings: settingsView(),
+      update: options.updateStatus(),
+      connection: backend.current()?.monitor.connection() ?? notConnectedYet,
+    }),
     watchCases({ caseIds }) {
       const { monitor } = requireSession()
       monitor.watch(caseIds)
@@ -158,6 +164,10 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
     quitApp() {
       if (!options.quit) throw new AppError('not_available', 'Case Monitor cannot be quit from here.')
       options.quit()
+    },
+    getDiagnostics() {
+      const session = requireSession()
+      return { takenAt: options.clock.now(), mode: session.mode, host: new URL(session.baseUrl).host, ...session.monitor.diagnostics() }
     },
     async startDemoCase() {
       const session = requireSession()

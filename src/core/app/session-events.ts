@@ -1,6 +1,7 @@
 import type { CompletionAnnouncement, UnreachableCase } from '../monitor/case-monitor'
 import type { Clock } from '../runtime/clock'
 import type { BackendSession } from './backend-session'
+import { createConnectionFeed } from './connection-feed'
 import { createDeltaBatcher, type EventSink } from './delta-batcher'
 
 /** Carries one session's monitor events to the renderer (batched) and to the app; the returned function stops it. */
@@ -17,13 +18,17 @@ export function forwardSessionEvents(
   },
 ): () => void {
   const { monitor } = session
+  const connection = createConnectionFeed({ monitor, clock: options.clock, send: options.send })
   const batcher = createDeltaBatcher({
     clock: options.clock,
     intervalMs: options.intervalMs,
     view: (caseId) => monitor.view(caseId),
     send: options.send,
     // The tray's summary follows the batches, not every event: it counts every case.
-    onFlushed: options.onFlushed,
+    onFlushed() {
+      connection.check()
+      options.onFlushed()
+    },
   })
   const stops = [
     monitor.onChanged((caseId) => batcher.changed(caseId)),
@@ -31,8 +36,11 @@ export function forwardSessionEvents(
     monitor.onAnnounced((announcement) => options.onAnnounced(announcement)),
     monitor.onKeyRejected(() => options.onKeyRejected()),
     monitor.onUnreachable((problem) => options.onUnreachable(problem)),
+    monitor.onAccountChanged(connection.check),
   ]
+  connection.check()
   return () => {
+    connection.dispose()
     for (const stop of stops) stop()
     batcher.dispose()
   }

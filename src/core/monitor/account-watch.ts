@@ -33,8 +33,16 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   let isPaused = false
   let isDisposed = false
   let cancelProbe: (() => void) | null = null
+  let offlineSince: number | null = null
 
   const isOffline = (): boolean => isSystemOffline || outage.isOutage
+
+  /** Called after anything that can change what holds for the whole key. */
+  function accountChanged(): void {
+    const isOfflineNow = isOffline()
+    if (isOfflineNow !== (offlineSince !== null)) offlineSince = isOfflineNow ? clock.now() : null
+    bus.emit('accountChanged', undefined)
+  }
   const isRunning = (): boolean => !isDisposed && !isKeyRejected && !isPaused && !isOffline()
 
   function stopProbing(): void {
@@ -57,6 +65,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   function unreachable(): void {
     if (isDisposed || !outage.noteUnreachable()) return
     log('warn', 'Veridox cannot be reached; pausing every request and testing the connection now and then')
+    accountChanged()
     if (!isSystemOffline && !isKeyRejected && !isPaused) deps.onPaused()
     if (!isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay())
   }
@@ -65,6 +74,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     if (isDisposed || !outage.noteReached()) return
     stopProbing()
     log('info', 'Veridox can be reached again')
+    accountChanged()
     if (!isSystemOffline && !isKeyRejected && !isPaused) deps.onResumed()
   }
 
@@ -86,6 +96,9 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     get isPaused() {
       return isPaused
     },
+    get offlineSince() {
+      return offlineSince
+    },
     noteAnswer: (answer: VeridoxAnswer): void => (isUnreachable(answer) ? unreachable() : reached()),
     rejectKey(error: VeridoxError): void {
       if (isKeyRejected) return
@@ -93,11 +106,13 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
       log('warn', 'Veridox rejected the API key; every case on it is paused until a new key is set', { status: error.status })
       deps.onPaused()
       bus.emit('keyRejected', undefined)
+      accountChanged()
     },
     setSystemReachable(isReachable: boolean): void {
       if (isDisposed || isReachable === !isSystemOffline) return
       const wasRunning = isRunning()
       isSystemOffline = !isReachable
+      accountChanged()
       if (!isReachable) {
         stopProbing()
         if (wasRunning) deps.onPaused()
@@ -110,6 +125,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
       if (isDisposed || paused === isPaused) return
       const wasRunning = isRunning()
       isPaused = paused
+      accountChanged()
       if (paused) {
         stopProbing()
         if (wasRunning) deps.onPaused()

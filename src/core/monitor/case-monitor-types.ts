@@ -1,4 +1,6 @@
 import type { CaseView, RiskLevel } from '../../shared/case-view'
+import type { ConnectionView } from '../../shared/connection-view'
+import type { Diagnostics } from '../../shared/diagnostics'
 import type { JsonDocument } from '../persistence/json-document'
 import type { VeridoxLimits } from '../policy/limits'
 import type { Clock } from '../runtime/clock'
@@ -80,5 +82,11 @@ export interface CaseMonitor {
   /** The announcement was shown to the analyst. */
   acknowledge(caseId: string): void
   stats(): MonitorStats
+  /** How Veridox is reached for the whole key, derived from the account's facts and the case views. */
+  connection(): ConnectionView
+  /** Something that holds for the whole key changed (a 429's block ending is not told: compare `until` with the clock). */
+  onAccountChanged(listener: () => void): () => void
+  /** The account's and each case's part of the diagnostics; the app adds which backend and when. */
+  diagnostics(): Pick<Diagnostics, 'connection' | 'streams' | 'budgets' | 'cases'>
   dispose(): void
 }

@@ -5,6 +5,9 @@ import { createAccountWatch } from './account-watch'
 import type { CaseMonitor, CompletionAnnouncement, OpenMonitorOptions } from './case-monitor-types'
 import { createCaseOutcomes } from './case-outcomes'
 import { toCaseView, toPersistedCase, watchStateOf } from './case-view-model'
+import type { ConnectionView } from '../../shared/connection-view'
+import { toConnectionView } from './connection-view-model'
+import { toCaseDiagnostics, toRequestBudgets } from './diagnostics-model'
 import { openCompletionLedger } from './completion-ledger'
 import { createMonitorBus } from './monitor-bus'
 import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
@@ -118,10 +121,24 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
   keepRhythm()
   requestPass()
 
+  function connection(): ConnectionView {
+    const rateLimitedUntil = Math.max(...(['list', 'get', 'poll'] as const).map(scheduler.blockedUntil))
+    const accountFacts = {
+      isKeyRejected: account.isKeyRejected,
+      isPaused: account.isPaused,
+      offlineSince: account.offlineSince,
+      rateLimitedUntil: rateLimitedUntil > 0 ? rateLimitedUntil : null,
+      areStreamsBlocked: planner.areStreamsBlocked(),
+    }
+    return toConnectionView(accountFacts, views(), clock.now())
+  }
+
   const view = (caseId: string) => {
     const facts = records.get(caseId)
     return facts ? toCaseView(facts, planner.transportOf(caseId), account) : null
   }
+
+  const views = () => [...records.keys()].map((caseId) => view(caseId)!)
 
   return {
     watch: outcomes.watch,
@@ -151,7 +168,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     },
     has: (caseId) => records.has(caseId),
     view,
-    views: () => [...records.keys()].map((caseId) => view(caseId)!),
+    views,
     onChanged: (listener) => bus.on('caseChanged', listener),
     onRemoved(listener) {
       removed.add(listener)
@@ -174,6 +191,16 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
         isOffline: account.isOffline,
         areStreamsBlocked: planner.areStreamsBlocked(),
         requestsInWindow: { list: scheduler.taken('list'), get: scheduler.taken('get'), poll: scheduler.taken('poll') },
+      }
+    },
+    connection,
+    onAccountChanged: (listener) => bus.on('accountChanged', () => listener()),
+    diagnostics() {
+      return {
+        connection: connection(),
+        streams: { inUse: planner.streamingCount(), limit: limits.streamsPerKey },
+        budgets: toRequestBudgets(limits, scheduler.taken),
+        cases: [...records.values()].map((facts) => toCaseDiagnostics(facts, view(facts.caseId)!)),
       }
     },
     dispose() {

@@ -24,6 +24,9 @@ const caseDeleted: CaseProblem = { code: 'case_deleted', message: 'Veridox no lo
 const badResponsesBeforeFailed = 3
 /** Files of a case often settle close together: one snapshot a moment later brings all their risks. */
 const fileRiskSnapshotDelayMs = 500
+// A row says "updated 2 min ago" from confirmedAt: moving it on at most once a minute keeps that true
+// without a renderer message for every heartbeat.
+const confirmationShownEveryMs = 60_000
 
 interface OutcomeDependencies {
   clock: Clock
@@ -53,15 +56,17 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
   const completion = createCaseCompletion({ clock, tuning, ledger, bus, records, wantSnapshot, terminate })
   const { finalize, wantSettle } = completion
 
+  /** True when the view changed: it was unconfirmed, or its `confirmedAt` is due to move on. */
   function confirmed(record: CaseRecord): boolean {
     const wasUnconfirmed = record.isStale || record.problem !== null || record.unreachableNotice !== null
+    const isConfirmationDue = clock.now() - record.lastFreshAt >= confirmationShownEveryMs
     // Reached again: losing it once more is news worth telling.
     record.unreachableNotice = null
     record.lastFreshAt = clock.now()
     record.isStale = false
     if (record.terminal === null) record.problem = null
     record.badResponses = 0
-    return wasUnconfirmed
+    return wasUnconfirmed || isConfirmationDue
   }
 
   function applyMessage(record: CaseRecord, message: ParsedMessage): void {

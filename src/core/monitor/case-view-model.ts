@@ -55,6 +55,7 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     updatedAt: facts.updatedAt,
     hasFileList: facts.state.hasFileList,
     isUnseen: facts.isUnseen,
+    confirmedAt: facts.lastFreshAt > 0 ? facts.lastFreshAt : null,
   }
 }
 

@@ -35,6 +35,8 @@ export interface MonitorEvents {
   /** The account stopped: the key is rejected for every case, once. */
   keyRejected: undefined
   unreachable: UnreachableCase
+  /** Something that holds for the whole key changed: offline, paused, key rejected, streams blocked. */
+  accountChanged: undefined
 }
 
 /** What the modules that ask Veridox (reconciler, poller) are given. */

@@ -37,6 +37,7 @@ describe('an outage seen from the failures themselves', () => {
     network.pull()
     await waitFor(() => monitor.views().every((view) => view.state === 'offline'), 2_000, 'every case to say offline')
     expect(monitor.stats().isOffline).toBe(true)
+    expect(monitor.connection()).toMatchObject({ state: 'offline', since: expect.any(Number) })
     const attemptsAtDetection = network.attempts()
     const outageMs = 3_000
     await sleep(outageMs)
@@ -54,5 +55,6 @@ describe('an outage seen from the failures themselves', () => {
       3_000,
       'no case to blame the network any more',
     )
+    expect(monitor.connection()).toMatchObject({ state: 'live', since: null })
   })
 })

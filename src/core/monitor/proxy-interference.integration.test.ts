@@ -24,6 +24,7 @@ describe('proxy evidence is weighed, not taken from one answer', () => {
     await sleep(1_500)
     for (const id of healthy) expect(monitor.view(id)).toMatchObject({ state: 'live', followedBy: 'stream' })
     expect(monitor.stats().areStreamsBlocked).toBe(false)
+    expect(monitor.connection()).toMatchObject({ state: 'live', counts: { streaming: 7, polled: 1 } })
     expect(monitor.view(interfered)!.problem?.code).toBe('proxy_interference')
     await waitFor(() => harness.announcements.length === cases.length, 20_000, 'every completion')
   })
@@ -36,6 +37,7 @@ describe('proxy evidence is weighed, not taken from one answer', () => {
     monitor.watch(cases)
     await waitFor(() => monitor.stats().areStreamsBlocked, 5_000, 'streams to count as blocked')
     await waitFor(() => cases.every((id) => monitor.view(id)!.followedBy === 'poll'), 5_000, 'every case to be polled')
+    expect(monitor.connection()).toMatchObject({ state: 'streams_blocked', counts: { followed: 8, polled: 8, streaming: 0 } })
     const streamsOpenedWhileBlocked = simulator.control.stats().streamsOpened
     simulator.control.clearFaults()
     // fastTuning tests a canary every second; once it is healthy every case streams again.

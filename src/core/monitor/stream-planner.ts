@@ -71,6 +71,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
     if (isBlocked) log('warn', 'live streams look blocked by a proxy for every case; following by polling and testing a canary stream')
     else log('info', 'live streams work again')
     bus.emit('planChanged', undefined)
+    bus.emit('accountChanged', undefined)
   }
 
   function giveUp(caseId: string, reason: GiveUpReason, error: VeridoxError | null): void {

@@ -12,6 +12,8 @@ export interface RateWindow {
   msUntilAvailable(now: number): number
   /** After a 429: nothing goes before `until`, whatever the count says. */
   blockUntil(until: number): void
+  /** The time set by the latest blockUntil (0: never blocked). */
+  readonly blockedUntil: number
   takenInWindow(now: number): number
   /** When the requests still in the window were sent, to carry the budget across a restart. */
   takenTimes(now: number): number[]
@@ -43,6 +45,9 @@ export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly n
     },
     blockUntil(until) {
       blockedUntil = Math.max(blockedUntil, until)
+    },
+    get blockedUntil() {
+      return blockedUntil
     },
     takenInWindow(now) {
       prune(now)

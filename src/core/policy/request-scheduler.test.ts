@@ -67,6 +67,15 @@ describe('request scheduler', () => {
     expect(sent.map((s) => s.key)).toEqual(['first', 'second'])
   })
 
+  it('tells until when a kind is blocked after a 429, for the account status', async () => {
+    const { scheduler, request } = recordingScheduler()
+    expect(scheduler.blockedUntil('get')).toBe(0)
+    const limited = () => Promise.reject(new VeridoxError('rate_limited', 'slow down', { status: 429, retryAfterMs: 20_000 }))
+    await expect(request('get', 'first', 'completion', limited)).rejects.toMatchObject({ code: 'rate_limited' })
+    expect(scheduler.blockedUntil('get')).toBe(20_000)
+    expect(scheduler.blockedUntil('list')).toBe(0)
+  })
+
   it('lets first looks at off-screen cases use at most 20 % of a window', async () => {
     const { sent, request } = recordingScheduler()
     for (let i = 0; i < 10; i++) void request('get', `first-look${i}`, 'background')

@@ -35,6 +35,8 @@ export interface RequestScheduler {
   /** The window has room for a request of this tier now. */
   hasRoom(kind: RequestKind, tier: PriorityTier): boolean
   taken(kind: RequestKind): number
+  /** Until when Veridox asked for no more requests of this kind (a 429's Retry-After); 0 when it never did. */
+  blockedUntil(kind: RequestKind): number
   /** Requests sent within each window: saved so a restart does not start with a full budget Veridox has not refilled. */
   usage(): Partial<Record<RequestKind, number[]>>
   dispose(): void
@@ -161,6 +163,7 @@ export function createRequestScheduler(options: {
       return windows[kind].takenInWindow(clock.now()) + reserve < options.windows[kind].count
     },
     taken: (kind) => windows[kind].takenInWindow(clock.now()),
+    blockedUntil: (kind) => windows[kind].blockedUntil,
     usage: () => Object.fromEntries(kinds.map((kind) => [kind, windows[kind].takenTimes(clock.now())])),
     dispose() {
       controller.abort()

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { AppSnapshot } from '@shared/ipc'
 import { createTestContext } from './testing/mount-app'
-import { makeCase, makeSettings } from './testing/fixtures'
+import { makeCase, makeConnection, makeSettings } from './testing/fixtures'
 import type { FakeHandlers } from './testing/fake-bridge'
 import { getButton } from './testing/get-button'
 import { useCasesStore } from './stores/cases'
@@ -25,14 +25,16 @@ describe('App', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('Loading your cases…')
 
-    resolve({ cases: [], settings: makeSettings(), update: { state: 'off' } })
+    resolve({ cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
     await flushPromises()
     expect(wrapper.text()).toContain('No cases yet')
     expect(wrapper.text()).toContain('Paste a Veridox case ID or a dashboard link')
   })
 
   it('puts a light or dark choice on the page, and leaves the system’s own to the media query', async () => {
-    const { fake } = mountApp({ getSnapshot: () => ({ cases: [], settings: makeSettings({ theme: 'dark' }), update: { state: 'off' } }) })
+    const { fake } = mountApp({
+      getSnapshot: () => ({ cases: [], settings: makeSettings({ theme: 'dark' }), update: { state: 'off' }, connection: makeConnection() }),
+    })
     await flushPromises()
     expect(document.documentElement.dataset.theme).toBe('dark')
     fake.emit('settingsChanged', makeSettings({ theme: 'light' }))
@@ -46,7 +48,12 @@ describe('App', () => {
   it('makes demo mode unmissable and starts a demo case from it', async () => {
     const demo = makeCase({ label: 'Demo: passport and payslip' })
     const { wrapper, fake } = mountApp({
-      getSnapshot: () => ({ cases: [], settings: makeSettings({ mode: 'simulator' }), update: { state: 'off' } }),
+      getSnapshot: () => ({
+        cases: [],
+        settings: makeSettings({ mode: 'simulator' }),
+        update: { state: 'off' },
+        connection: makeConnection(),
+      }),
       startDemoCase: () => demo,
     })
     await flushPromises()
@@ -65,7 +72,12 @@ describe('App', () => {
 
   it('says at launch that the saved key cannot be read, instead of inviting one', async () => {
     const { wrapper } = mountApp({
-      getSnapshot: () => ({ cases: [], settings: makeSettings({ savedKeyProblem: 'keychain_unavailable' }), update: { state: 'off' } }),
+      getSnapshot: () => ({
+        cases: [],
+        settings: makeSettings({ savedKeyProblem: 'keychain_unavailable' }),
+        update: { state: 'off' },
+        connection: makeConnection(),
+      }),
     })
     await flushPromises()
     const banner = wrapper.get('section[aria-labelledby="demo-title"]')
@@ -79,6 +91,7 @@ describe('App', () => {
         cases: [makeCase()],
         settings: makeSettings({ mode: 'veridox', hasApiKey: true, region: 'ca', activeBaseUrl: 'https://api.ca.veridox.ai' }),
         update: { state: 'off' },
+        connection: makeConnection(),
       }),
     })
     await flushPromises()
@@ -93,7 +106,7 @@ describe('App', () => {
       getSnapshot: () => {
         calls += 1
         if (calls === 1) throw new Error('boom')
-        return { cases: [], settings: makeSettings(), update: { state: 'off' } }
+        return { cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }
       },
     })
     await flushPromises()

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { AppError } from '@shared/errors'
 import type { SettingsView } from '@shared/backend'
 import { createTestContext } from './testing/mount-app'
-import { makeSettings } from './testing/fixtures'
+import { makeConnection, makeSettings } from './testing/fixtures'
 import type { FakeHandlers } from './testing/fake-bridge'
 import { getButton } from './testing/get-button'
 import { useSettingsStore } from './stores/settings'
@@ -12,7 +12,7 @@ import SettingsDialog from './components/SettingsDialog.vue'
 
 async function mountApp(settings: SettingsView, handlers: FakeHandlers = {}) {
   const context = createTestContext({
-    getSnapshot: () => ({ cases: [], settings, update: { state: 'off' } }),
+    getSnapshot: () => ({ cases: [], settings, update: { state: 'off' }, connection: makeConnection() }),
     quitApp: () => undefined,
     ...handlers,
   })

@@ -19,6 +19,7 @@ export function caseViewFixture(overrides: Partial<CaseView> & Pick<CaseView, 'c
     updatedAt: 0,
     hasFileList: false,
     isUnseen: false,
+    confirmedAt: null,
     ...overrides,
   }
 }

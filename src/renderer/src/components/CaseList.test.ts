@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
 import { fakeViewport } from '../testing/fake-viewport'
-import { makeCase, makeSettings } from '../testing/fixtures'
+import { makeCase, makeConnection, makeSettings } from '../testing/fixtures'
 import { getButton } from '../testing/get-button'
 import { REPORT_DELAY_MS } from '../composables/use-visible-case-report'
 import { useNoticesStore } from '../stores/notices'
@@ -13,7 +13,7 @@ import CaseList from './CaseList.vue'
 async function setup(count: number) {
   const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))
   const context = createTestContext({
-    getSnapshot: () => ({ cases: views, settings: makeSettings(), update: { state: 'off' } }),
+    getSnapshot: () => ({ cases: views, settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }),
     reportVisibleCases: () => undefined,
     unwatchCase: () => undefined,
   })

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { CaseView } from '@shared/case-view'
 import { makeCase, makeFile } from '../testing/fixtures'
+import { createTestContext } from '../testing/mount-app'
 import CaseRow from './CaseRow.vue'
 
 function rowText(overrides: Partial<CaseView>) {
-  const wrapper = mount(CaseRow, { props: { caseView: makeCase({ hasFileList: true, ...overrides }), isExpanded: false } })
+  const { global } = createTestContext()
+  const wrapper = mount(CaseRow, { props: { caseView: makeCase({ hasFileList: true, ...overrides }), isExpanded: false }, global })
   return { wrapper, chip: wrapper.get('.chip').text(), text: wrapper.text() }
 }
 

@@ -1,15 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { watchStates, type CaseView, type WatchState } from '@shared/case-view'
-import { makeCase, makeFile } from '../testing/fixtures'
+import type { ConnectionView } from '@shared/connection-view'
+import { makeCase, makeConnection, makeFile } from '../testing/fixtures'
 import { getButton, hasButton } from '../testing/get-button'
 import { createTestContext } from '../testing/mount-app'
+import { useConnectionStore } from '../stores/connection'
 import CaseRow from './CaseRow.vue'
 
-function mountRow(overrides: Partial<CaseView> = {}, isExpanded = false) {
+function mountRow(overrides: Partial<CaseView> = {}, isExpanded = false, connection: ConnectionView = makeConnection()) {
   const caseView = makeCase(overrides)
-  // The open detail reads the settings store (the dashboard link).
-  return { caseView, wrapper: mount(CaseRow, { props: { caseView, isExpanded }, global: createTestContext().global }) }
+  const { global } = createTestContext()
+  useConnectionStore().apply(connection)
+  return { caseView, wrapper: mount(CaseRow, { props: { caseView, isExpanded }, global }) }
 }
 
 describe('CaseRow', () => {
@@ -50,10 +53,47 @@ describe('CaseRow', () => {
     expect(wrapper.get('.problem').classes()).not.toContain('is-blocking')
   })
 
-  it('leaves a rejected key to the banner above the list', () => {
-    const { wrapper } = mountRow({ state: 'unauthorized', problem: { code: 'key_rejected', message: 'x' } })
-    expect(wrapper.text()).toContain('Key rejected')
+  it('leaves a rejected key to the banner above the list and the header', () => {
+    const { wrapper } = mountRow(
+      { state: 'unauthorized', problem: { code: 'key_rejected', message: 'x' } },
+      false,
+      makeConnection({ state: 'key_rejected' }),
+    )
+    expect(wrapper.text()).not.toContain('Key rejected')
     expect(wrapper.find('.problem').exists()).toBe(false)
+  })
+
+  it('leaves offline to the header: no Offline chip or network problem on the row, only when it was last updated', () => {
+    const offline = makeConnection({ state: 'offline', since: Date.now() - 60_000 })
+    const { wrapper } = mountRow(
+      {
+        state: 'offline',
+        followedBy: null,
+        confirmedAt: Date.now() - 2 * 60_000,
+        problem: { code: 'network_unreachable', message: 'x' },
+      },
+      false,
+      offline,
+    )
+    expect(wrapper.text()).not.toContain('Offline')
+    expect(wrapper.find('.problem').exists()).toBe(false)
+    expect(wrapper.get('.freshness').text()).toBe('Updated 2 min ago')
+  })
+
+  it('keeps its own news beside an account-wide condition: a case behind 503s reconnects on its own', () => {
+    const { wrapper } = mountRow(
+      { state: 'reconnecting', nextAttemptAt: null, problem: { code: 'server_error', message: 'x' } },
+      false,
+      makeConnection({ state: 'rate_limited', until: Date.now() + 30_000 }),
+    )
+    expect(wrapper.text()).toContain('Reconnecting')
+    expect(wrapper.get('.problem').text()).toContain('Veridox had a problem on its side')
+    expect(wrapper.find('.freshness').exists()).toBe(false)
+  })
+
+  it('says a polled case was updated a while ago, next to its own state', () => {
+    const { wrapper } = mountRow({ state: 'polling', followedBy: 'poll', confirmedAt: Date.now() - 10_000 })
+    expect(wrapper.get('.freshness').text()).toBe('updated just now')
   })
 
   it('marks restored data as last known', () => {

@@ -1,14 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
-import { makeCase, makeSettings } from '../testing/fixtures'
+import { makeCase, makeConnection, makeSettings } from '../testing/fixtures'
 import App from '../App.vue'
 
 let mounted: { unmount: () => void } | null = null
 
 async function mountApp() {
   const context = createTestContext({
-    getSnapshot: () => ({ cases: [makeCase({ label: 'Case A' })], settings: makeSettings(), update: { state: 'off' } }),
+    getSnapshot: () => ({
+      cases: [makeCase({ label: 'Case A' })],
+      settings: makeSettings(),
+      update: { state: 'off' },
+      connection: makeConnection(),
+    }),
     reportVisibleCases: () => undefined,
     unwatchCase: () => undefined,
   })

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { eventNames, type AppSnapshot } from '@shared/ipc'
 import { AppError } from '@shared/errors'
 import { createTestContext } from '../testing/mount-app'
-import { makeCase, makeSettings } from '../testing/fixtures'
+import { makeCase, makeConnection, makeSettings } from '../testing/fixtures'
 import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
+import { useConnectionStore } from './connection'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
 import { useUpdatesStore } from './updates'
@@ -29,7 +30,7 @@ describe('session: snapshot, then deltas', () => {
     const context = createTestContext({
       getSnapshot: () => {
         listenersAtSnapshot.push(eventNames.filter((name) => context.fake.listenerCount(name) > 0).length)
-        return { cases: [], settings: makeSettings(), update: { state: 'off' } }
+        return { cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }
       },
     })
     await useSessionStore().start()
@@ -40,16 +41,31 @@ describe('session: snapshot, then deltas', () => {
   it('takes the update status from the snapshot, and a pushed one over it, even while the snapshot is in flight', async () => {
     const { fake, snapshot, started } = startWithPendingSnapshot()
     fake.emit('updateChanged', { state: 'ready', version: '0.2.0' })
-    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'checking' } })
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'checking' }, connection: makeConnection() })
     await started
     expect(useUpdatesStore().status).toEqual({ state: 'ready', version: '0.2.0' })
     fake.emit('updateChanged', { state: 'off' })
     expect(useUpdatesStore().status).toEqual({ state: 'off' })
   })
 
+  it('takes the account connection from the snapshot, and a pushed one over it', async () => {
+    const { fake, snapshot, started } = startWithPendingSnapshot()
+    fake.emit('connectionChanged', makeConnection({ state: 'offline', since: 5 }))
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
+    await started
+    expect(useConnectionStore().connection).toMatchObject({ state: 'offline', since: 5 })
+    fake.emit('connectionChanged', makeConnection({ state: 'live' }))
+    expect(useConnectionStore().connection?.state).toBe('live')
+  })
+
   it('fills in the update status from the snapshot when nothing was pushed', async () => {
     const { snapshot, started } = startWithPendingSnapshot()
-    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'up_to_date', version: '0.1.0' } })
+    snapshot.resolve({
+      cases: [],
+      settings: makeSettings(),
+      update: { state: 'up_to_date', version: '0.1.0' },
+      connection: makeConnection(),
+    })
     await started
     expect(useUpdatesStore().status).toEqual({ state: 'up_to_date', version: '0.1.0' })
   })
@@ -60,7 +76,7 @@ describe('session: snapshot, then deltas', () => {
     const newer = { ...older, state: 'completed' as const, progress: 100, updatedAt: 200 }
 
     fake.emit('casesChanged', [newer])
-    snapshot.resolve({ cases: [older], settings: makeSettings(), update: { state: 'off' } })
+    snapshot.resolve({ cases: [older], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
     await started
 
     expect(useCasesStore().get(older.caseId)).toEqual(newer)
@@ -72,7 +88,7 @@ describe('session: snapshot, then deltas', () => {
     const later = { ...early, progress: 60, updatedAt: 300 }
 
     fake.emit('casesChanged', [early])
-    snapshot.resolve({ cases: [later], settings: makeSettings(), update: { state: 'off' } })
+    snapshot.resolve({ cases: [later], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
     await started
 
     expect(useCasesStore().get(early.caseId)?.progress).toBe(60)
@@ -84,7 +100,7 @@ describe('session: snapshot, then deltas', () => {
     const removed = makeCase()
 
     fake.emit('casesRemoved', [removed.caseId])
-    snapshot.resolve({ cases: [kept, removed], settings: makeSettings(), update: { state: 'off' } })
+    snapshot.resolve({ cases: [kept, removed], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
     await started
 
     const cases = useCasesStore()
@@ -95,7 +111,7 @@ describe('session: snapshot, then deltas', () => {
   it('keeps settings pushed while the snapshot was in flight', async () => {
     const { fake, snapshot, started } = startWithPendingSnapshot()
     fake.emit('settingsChanged', makeSettings({ mode: 'veridox', hasApiKey: true }))
-    snapshot.resolve({ cases: [], settings: makeSettings({ mode: 'simulator' }), update: { state: 'off' } })
+    snapshot.resolve({ cases: [], settings: makeSettings({ mode: 'simulator' }), update: { state: 'off' }, connection: makeConnection() })
     await started
 
     expect(useSettingsStore().settings?.mode).toBe('veridox')
@@ -103,7 +119,9 @@ describe('session: snapshot, then deltas', () => {
 
   it('applies deltas after the snapshot: upserts, removals, settings and focus', async () => {
     const first = makeCase()
-    const context = createTestContext({ getSnapshot: () => ({ cases: [first], settings: makeSettings(), update: { state: 'off' } }) })
+    const context = createTestContext({
+      getSnapshot: () => ({ cases: [first], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }),
+    })
     await useSessionStore().start()
     const added = makeCase()
 
@@ -128,7 +146,7 @@ describe('session: snapshot, then deltas', () => {
       getSnapshot: () => {
         attempts += 1
         if (attempts === 1) throw new AppError('internal', 'disk exploded at /home/analyst/secret')
-        return { cases: [makeCase()], settings: makeSettings(), update: { state: 'off' } }
+        return { cases: [makeCase()], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }
       },
     })
     const session = useSessionStore()
@@ -142,7 +160,7 @@ describe('session: snapshot, then deltas', () => {
 
   it('stops listening when stopped', async () => {
     const { fake, snapshot, session, started } = startWithPendingSnapshot()
-    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'off' } })
+    snapshot.resolve({ cases: [], settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() })
     await started
     session.stop()
     expect(fake.listenerCount('casesChanged')).toBe(0)

@@ -5,6 +5,7 @@ import { useClient } from '../client'
 import { errorCodeOf } from '../error-words'
 import { useCasesStore } from './cases'
 import { useCaseListStore } from './case-list'
+import { useConnectionStore } from './connection'
 import { useDesktopStore } from './desktop'
 import { useSettingsStore } from './settings'
 import { useUpdatesStore } from './updates'
@@ -19,6 +20,7 @@ export const useSessionStore = defineStore('session', () => {
   const list = useCaseListStore()
   const desktop = useDesktopStore()
   const updates = useUpdatesStore()
+  const connection = useConnectionStore()
   const status = ref<SessionStatus>('idle')
   const failure = ref<ErrorCode | null>(null)
   let unsubscribes: (() => void)[] = []
@@ -33,6 +35,7 @@ export const useSessionStore = defineStore('session', () => {
       client.on('caseFocused', (caseId) => list.openCase(caseId)),
       client.on('casesFocused', (group) => list.showGroup(group)),
       client.on('updateChanged', (status) => updates.apply(status)),
+      client.on('connectionChanged', (view) => connection.apply(view)),
     ]
     await loadSnapshot()
   }
@@ -45,6 +48,7 @@ export const useSessionStore = defineStore('session', () => {
       cases.applySnapshot(snapshot.cases)
       settings.applySnapshot(snapshot.settings)
       updates.applySnapshot(snapshot.update)
+      connection.applySnapshot(snapshot.connection)
       status.value = 'ready'
     } catch (error) {
       failure.value = errorCodeOf(error)

@@ -46,6 +46,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       startDemoCase: (...args) => run('startDemoCase', args),
       quitApp: (...args) => run('quitApp', args),
       markCasesSeen: (...args) => run('markCasesSeen', args),
+      getDiagnostics: (...args) => run('getDiagnostics', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()

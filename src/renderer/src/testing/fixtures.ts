@@ -1,5 +1,6 @@
 import type { SettingsView } from '@shared/backend'
 import type { CaseView, FileView } from '@shared/case-view'
+import type { ConnectionView } from '@shared/connection-view'
 import { caseViewFixture } from '@shared/testing/case-view-fixture'
 import { settingsViewFixture } from '@shared/testing/settings-view-fixture'
 
@@ -39,4 +40,14 @@ export function makeFile(overrides: Partial<FileView> = {}): FileView {
 
 export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsView {
   return settingsViewFixture(overrides)
+}
+
+export function makeConnection(overrides: Partial<ConnectionView> = {}): ConnectionView {
+  return {
+    state: 'live',
+    since: null,
+    until: null,
+    counts: { followed: 0, streaming: 0, polled: 0, listed: 0 },
+    ...overrides,
+  }
 }
