@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeFile } from './testing/fixtures'
-import { filesSummary, stageName } from './case-words'
+import { filesSummary, shortFilesSummary, stageName } from './case-words'
 
 describe('case words', () => {
   it('names the Veridox stages and humanises unknown ones', () => {
@@ -23,5 +23,13 @@ describe('case words', () => {
       '3 files · 2 done',
     )
     expect(filesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('2 files · 1 done · 1 failed')
+  })
+  it('shortens the files summary for a narrow window to done of total, and failed ones', () => {
+    expect(shortFilesSummary([])).toBe('No files')
+    expect(shortFilesSummary([], true)).toBe('Checking…')
+    expect(shortFilesSummary([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })])).toBe(
+      '2/3 done',
+    )
+    expect(shortFilesSummary([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('1/2 · 1 failed')
   })
 })

@@ -37,3 +37,10 @@ export function filesSummary(files: readonly FileView[], isUnknown = false): str
   if (failed > 0) parts.push(`${failed} failed`)
   return parts.join(' · ')
 }
+
+/** The files summary for a narrow window: "2/3 done", "1/2 · 1 failed". */
+export function shortFilesSummary(files: readonly FileView[], isUnknown = false): string {
+  const { total, settled, failed } = fileCounts(files)
+  if (total === 0) return isUnknown ? 'Checking…' : 'No files'
+  return failed > 0 ? `${settled}/${total} · ${failed} failed` : `${settled}/${total} done`
+}
