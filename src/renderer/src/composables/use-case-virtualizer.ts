@@ -41,9 +41,21 @@ export function useCaseVirtualizer(
     return range ? caseIds.value.slice(range.startIndex, range.endIndex + 1) : []
   })
 
-  // Rows grow when expanded or when a problem line appears, so each rendered row is measured.
+  // Rows grow when expanded or when a problem line appears, so each row is measured: once, when it appears, and
+  // all of a render's new rows together. Vue calls this ref on every render and for each row between DOM writes;
+  // measuring there reads offsetHeight, one forced layout per row per render (the top cost in the UI benchmark's
+  // profile). Later changes of size reach the virtualiser through the ResizeObserver it puts on each measured row.
+  const measured = new WeakSet<Element>()
+  let pending: Element[] = []
   function measure(element: unknown): void {
-    if (element instanceof Element) virtualizer.value.measureElement(element)
+    if (!(element instanceof Element) || measured.has(element)) return
+    measured.add(element)
+    if (pending.push(element) > 1) return
+    queueMicrotask(() => {
+      const batch = pending
+      pending = []
+      for (const row of batch) virtualizer.value.measureElement(row)
+    })
   }
 
   const highlightedId = ref<string | null>(null)
