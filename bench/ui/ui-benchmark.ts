@@ -83,6 +83,8 @@ function installRecorders(page: Page): Promise<void> {
     search.addEventListener(
       'keydown',
       (event) => {
+        // Typed characters only: the Escape that clears the box between queries is not typing.
+        if (event.key.length !== 1) return
         const start = event.timeStamp
         // Vue renders the filtered list before the next frame; the message after that frame lands once it is painted.
         requestAnimationFrame(() => {
