@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue'
 // Where a new test goes: `x.test.ts` is a unit test and must stay fast (no spawned processes, no
 // seconds-long runs against the simulator); `x.integration.test.ts` runs the monitor, the app core or
 // the built CLI against the simulator over loopback for seconds.
-const integrationFiles = ['src/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts']
+const integrationFiles = ['src/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts', 'bench/**/*.integration.test.ts']
 const soakFiles = ['scripts/chaos-soak/**/*.test.ts']
 
 const loopbackTimeouts = { testTimeout: 20_000, hookTimeout: 20_000 }

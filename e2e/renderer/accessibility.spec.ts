@@ -174,3 +174,28 @@ test.describe('empty list', () => {
     })
   }
 })
+
+test.describe('compact rows and an 800×600 window', () => {
+  test.use({ viewport: { width: 800, height: 600 } })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${colorScheme}: the narrow layout, then compact rows, have no serious axe violations`, async ({ harness }) => {
+      const { page } = harness
+      await page.emulateMedia({ colorScheme })
+      await harness.open()
+      const rows = page.locator('[data-case-id]')
+      await expect(rows).toHaveCount(4)
+      await expect(rows.filter({ hasText: /\d+%/ }).first()).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: 800×600`)
+
+      await page.getByRole('banner').first().getByRole('button', { name: 'Settings' }).click()
+      await page.getByLabel('Row density').selectOption('compact')
+      await page.keyboard.press('Escape')
+      await expect(page.locator('html[data-density="compact"]')).toHaveCount(1)
+      await expectNoSeriousViolations(page, `${colorScheme}: compact at 800×600`)
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await expectNoSeriousViolations(page, `${colorScheme}: compact at 1280×800`)
+      await page.screenshot({ path: test.info().outputPath(`compact-${colorScheme}.png`) })
+    })
+  }
+})

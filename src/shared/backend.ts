@@ -16,6 +16,10 @@ export type HostStyle = (typeof hostStyles)[number]
 export const themes = ['system', 'light', 'dark'] as const
 export type Theme = (typeof themes)[number]
 
+/** How tall the case rows are: compact fits about twice as many cases on a screen. */
+export const densities = ['comfortable', 'compact'] as const
+export type Density = (typeof densities)[number]
+
 export function regionBaseUrl(region: RegionId, customBaseUrl: string | null, hostStyle: HostStyle): string | null {
   if (region === 'custom') return customBaseUrl
   const found = regions.find((r) => r.id === region)
@@ -86,4 +90,7 @@ export interface SettingsView {
   /** null: the built-in feed. */
   updateFeedUrl: string | null
   theme: Theme
+  density: Density
+  /** The analyst closed the demo banner; the header still labels the demo. */
+  isDemoBannerDismissed: boolean
 }

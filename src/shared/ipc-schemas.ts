@@ -1,6 +1,6 @@
 import { valid } from 'semver'
 import { z } from 'zod'
-import { hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, themes, type SettingsView } from './backend'
+import { densities, hostStyles, keychainAvailabilities, keyProtections, savedKeyProblems, themes, type SettingsView } from './backend'
 import { isCaseId, normalizeCaseId } from './case-id'
 import { credentialFault, credentialFaultWords, credentialKinds } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
@@ -65,6 +65,8 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
       updatesEnabled: z.boolean().optional(),
       updateFeedUrl: updateFeedUrl.nullable().optional(),
       theme: z.enum(themes).optional(),
+      density: z.enum(densities).optional(),
+      isDemoBannerDismissed: z.boolean().optional(),
     }),
   ]),
   setCredential: z.tuple([credentialInput]),
@@ -113,4 +115,6 @@ export const settingsViewSchema: z.ZodType<SettingsView, unknown> = z.strictObje
   updatesEnabled: z.boolean(),
   updateFeedUrl: address.nullable(),
   theme: z.enum(themes),
+  density: z.enum(densities),
+  isDemoBannerDismissed: z.boolean(),
 })

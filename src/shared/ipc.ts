@@ -1,4 +1,4 @@
-import type { HostStyle, SettingsView, RegionId, Theme } from './backend'
+import type { Density, HostStyle, SettingsView, RegionId, Theme } from './backend'
 import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
@@ -34,6 +34,8 @@ export interface Commands {
     updatesEnabled?: boolean
     updateFeedUrl?: string | null
     theme?: Theme
+    density?: Density
+    isDemoBannerDismissed?: boolean
   }): SettingsView
   /** A muted case pops up nothing; it still shows in the window and counts in the tray. */
   setCaseMuted(input: { caseId: string; isMuted: boolean }): CaseView

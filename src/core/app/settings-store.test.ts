@@ -129,4 +129,26 @@ describe('settings store', () => {
     const { store } = storeWith('{}')
     expect(store.update({ theme: 'light' }).theme).toBe('light')
   })
+
+  it('shows comfortable rows by default, keeps compact, and ignores a density it does not know', () => {
+    expect(defaultSettings.density).toBe('comfortable')
+    expect(storeWith(JSON.stringify({ density: 'compact', theme: 'dark' })).store.get()).toMatchObject({
+      density: 'compact',
+      theme: 'dark',
+    })
+    expect(storeWith(JSON.stringify({ density: 'tiny', theme: 'dark' })).store.get()).toMatchObject({
+      density: 'comfortable',
+      theme: 'dark',
+    })
+    const { store } = storeWith('{}')
+    expect(store.update({ density: 'compact' }).density).toBe('compact')
+  })
+
+  it('remembers that the demo banner was dismissed, and shows it when the file says nothing usable', () => {
+    expect(defaultSettings.isDemoBannerDismissed).toBe(false)
+    expect(storeWith(JSON.stringify({ isDemoBannerDismissed: true })).store.get().isDemoBannerDismissed).toBe(true)
+    expect(storeWith(JSON.stringify({ isDemoBannerDismissed: 'yes' })).store.get().isDemoBannerDismissed).toBe(false)
+    const { store } = storeWith('{}')
+    expect(store.update({ isDemoBannerDismissed: true }).isDemoBannerDismissed).toBe(true)
+  })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { hostStyles, themes, type HostStyle, type RegionId, type Theme } from '../../shared/backend'
+import { densities, hostStyles, themes, type Density, type HostStyle, type RegionId, type Theme } from '../../shared/backend'
 import { AppError } from '../../shared/errors'
 import { documentedLimits, type VeridoxLimits } from '../policy/limits'
 import type { JsonDocument } from '../persistence/json-document'
@@ -27,6 +27,8 @@ export interface StoredSettings {
   updateFeedUrl: string | null
   /** Light, dark, or whichever the system uses; main hands it to nativeTheme, the window to its colours. */
   theme: Theme
+  density: Density
+  isDemoBannerDismissed: boolean
 }
 
 export const defaultSettings: StoredSettings = {
@@ -41,6 +43,8 @@ export const defaultSettings: StoredSettings = {
   updatesEnabled: true,
   updateFeedUrl: null,
   theme: 'system',
+  density: 'comfortable',
+  isDemoBannerDismissed: false,
 }
 
 const timeOfDay = z.string().refine(isTimeOfDay)
@@ -70,6 +74,8 @@ const fieldSchemas = {
     .nullable()
     .refine((value) => value === null || updateFeedUrlProblem(value) === null),
   theme: z.enum(themes),
+  density: z.enum(densities),
+  isDemoBannerDismissed: z.boolean(),
 }
 
 const settingsSchema = z.strictObject(fieldSchemas)

@@ -35,5 +35,7 @@ export function describeSettings(
     updatesEnabled: stored.updatesEnabled,
     updateFeedUrl: stored.updateFeedUrl,
     theme: stored.theme,
+    density: stored.density,
+    isDemoBannerDismissed: stored.isDemoBannerDismissed,
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FileView, WatchState } from '@shared/case-view'
 import { makeFile } from './testing/fixtures'
-import { failedFilesLine, filesSummary, stageName } from './case-words'
+import { failedFilesLine, filesSummary, shortFilesSummary, stageName } from './case-words'
 
 const summary = (files: FileView[], { hasFileList = true, state = 'live' as WatchState } = {}) =>
   filesSummary({ files, hasFileList, state, risk: null })
@@ -46,5 +46,15 @@ describe('case words', () => {
     expect(failedFilesLine(view('a.pdf', 'b.pdf', 'c.pdf', 'd.pdf', 'e.pdf'))).toBe(
       '5 files could not be analysed: a.pdf, b.pdf, c.pdf and 2 more.',
     )
+  })
+  it('shortens the files summary for a narrow window to done of total, and failed ones', () => {
+    const short = (files: FileView[], { hasFileList = true, state = 'live' as WatchState } = {}) =>
+      shortFilesSummary({ files, hasFileList, state, risk: null })
+    expect(short([])).toBe('No files')
+    expect(short([], { hasFileList: false })).toBe('Checking…')
+    expect(short([], { hasFileList: false, state: 'not_found' })).toBe('—')
+    expect(short([makeFile({ status: 'success' }), makeFile({ status: 'processing' }), makeFile({ status: 'success' })])).toBe('2/3 done')
+    expect(short([makeFile({ status: 'failed' }), makeFile({ status: 'waiting' })])).toBe('1/2 · 1 failed')
+    expect(short([makeFile({ status: 'waiting' }), makeFile({ status: 'waiting' })])).toBe('2 to upload')
   })
 })

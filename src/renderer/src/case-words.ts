@@ -31,3 +31,13 @@ export function failedFilesLine(view: FailedFilesInput): string | null {
   const more = failedFiles.length > 3 ? ` and ${failedFiles.length - 3} more` : ''
   return `${failedFiles.length} files could not be analysed: ${named}${more}.`
 }
+
+/** The files summary for a narrow window: "2/3 done", "1/2 · 1 failed". */
+export function shortFilesSummary(view: Pick<CaseView, 'files' | 'hasFileList'> & TriageInput): string {
+  const { total, settled, failed } = fileCounts(view.files)
+  const group = triageGroup(view)
+  if (group === 'unreachable' && total === 0) return '—'
+  if (total === 0) return view.hasFileList ? 'No files' : 'Checking…'
+  if (group === 'waiting') return `${total} to upload`
+  return failed > 0 ? `${settled}/${total} · ${failed} failed` : `${settled}/${total} done`
+}

@@ -4,6 +4,7 @@ import { bridgeFromWindow, createClient } from './ipc-client'
 import { createCaseMonitorApp } from './create-app'
 import BridgeMissing from './components/BridgeMissing.vue'
 import './styles.css'
+import './density.css'
 
 function findBridge(): Bridge | null {
   try {

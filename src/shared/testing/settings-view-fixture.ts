@@ -24,6 +24,8 @@ export function settingsViewFixture(overrides: Partial<SettingsView> = {}): Sett
     updatesEnabled: true,
     updateFeedUrl: null,
     theme: 'system',
+    density: 'comfortable',
+    isDemoBannerDismissed: false,
     ...overrides,
   }
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createTestContext } from '../testing/mount-app'
 import { makeSettings } from '../testing/fixtures'
@@ -58,5 +58,22 @@ describe('RegionSection while the analyst is typing', () => {
     useSettingsStore().apply(makeSettings({ region: 'ca' }))
     await flushPromises()
     expect((wrapper.get('#region-select').element as HTMLSelectElement).value).toBe('ca')
+  })
+})
+
+describe('RegionSection saved line', () => {
+  it('says the choice was saved, then clears the line by itself', async () => {
+    vi.useFakeTimers()
+    try {
+      const { wrapper } = mountSection({ updateSettings: () => makeSettings({ region: 'ca' }) })
+      await wrapper.get('#region-select').setValue('ca')
+      await flushPromises()
+      expect(wrapper.text()).toContain('Region saved.')
+      vi.advanceTimersByTime(6_100)
+      await flushPromises()
+      expect(wrapper.text()).not.toContain('Region saved.')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

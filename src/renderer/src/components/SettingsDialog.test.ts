@@ -55,6 +55,25 @@ describe('SettingsDialog', () => {
     expect(fake.callsTo('updateSettings')).toEqual([[{ theme: 'dark' }]])
   })
 
+  it('chooses comfortable or compact rows straight away', async () => {
+    const { wrapper, fake } = mountDialog(makeSettings({ density: 'comfortable' }))
+    const select = wrapper.get('#density-select')
+    expect(select.findAll('option').map((option) => option.text())).toEqual(['Comfortable', 'Compact'])
+    await select.setValue('compact')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ density: 'compact' }]])
+  })
+
+  it('brings a dismissed demo banner back, and offers it only then', async () => {
+    const shown = mountDialog(makeSettings({ mode: 'simulator', isDemoBannerDismissed: false }))
+    expect(shown.wrapper.text()).not.toContain('Show the demo banner')
+    shown.wrapper.unmount()
+    const { wrapper, fake } = mountDialog(makeSettings({ mode: 'simulator', isDemoBannerDismissed: true }))
+    await getButton(wrapper, 'Show the demo banner').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('updateSettings')).toEqual([[{ isDemoBannerDismissed: false }]])
+  })
+
   it('turns notifications off', async () => {
     const { wrapper, fake } = mountDialog(makeSettings({ notificationsEnabled: true }))
     const toggle = wrapper.get('input[role="switch"]')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import { AppError } from '@shared/errors'
 import type { SettingsView } from '@shared/backend'
 import { createTestContext } from '../testing/mount-app'
 import { makeSettings } from '../testing/fixtures'
@@ -67,5 +68,27 @@ describe('SimulatorBanner', () => {
     expect(banner.text()).toContain(
       'Your saved API key is not tied to a Veridox host yet and must be confirmed for api.uk.veridox.ai before Case Monitor uses it there.',
     )
+  })
+
+  it('closes for good: the dismissal is saved in settings, and a failure to save is said', async () => {
+    let isFailing = false
+    const context = createTestContext({
+      updateSettings: (patch) => {
+        if (isFailing) throw new AppError('internal', 'disk full')
+        return makeSettings(patch)
+      },
+    })
+    useSettingsStore().apply(makeSettings())
+    const banner = mount(SimulatorBanner, { global: context.global, attachTo: document.body })
+    await getButton(banner, 'Hide this message').trigger('click')
+    await flushPromises()
+    expect(context.fake.callsTo('updateSettings')).toEqual([[{ isDemoBannerDismissed: true }]])
+    expect(useSettingsStore().isDemoBannerShown).toBe(false)
+
+    useSettingsStore().apply(makeSettings())
+    isFailing = true
+    await getButton(banner, 'Hide this message').trigger('click')
+    await flushPromises()
+    expect(banner.get('[role="alert"]').text()).not.toBe('')
   })
 })

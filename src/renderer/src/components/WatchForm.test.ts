@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { AppError } from '@shared/errors'
 import { createTestContext } from '../testing/mount-app'
@@ -81,5 +81,27 @@ describe('WatchForm', () => {
     expect(pressKey(field, { key: 'Enter', shiftKey: true })).toBe(false)
     await flushPromises()
     expect(fake.calls).toEqual([])
+  })
+
+  it('clears its confirmation by itself, and keeps an error until the text changes', async () => {
+    vi.useFakeTimers()
+    try {
+      const { wrapper, field } = mountForm()
+      await field.setValue(caseIdFor(1))
+      await getButton(wrapper, 'Watch').trigger('click')
+      await flushPromises()
+      expect(wrapper.get('#watch-message').text()).toBe('Now watching 1 case.')
+      vi.advanceTimersByTime(6_100)
+      await flushPromises()
+      expect(wrapper.get('#watch-message').text()).toBe('')
+
+      await field.setValue('not-a-case')
+      await getButton(wrapper, 'Watch').trigger('click')
+      vi.advanceTimersByTime(60_000)
+      await flushPromises()
+      expect(wrapper.get('#watch-message').text()).toContain('That is not a case ID')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

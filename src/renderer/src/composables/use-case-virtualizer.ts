@@ -1,22 +1,35 @@
-import { computed, nextTick, onScopeDispose, ref, type Ref } from 'vue'
+import { computed, nextTick, onScopeDispose, ref, watch, type Ref } from 'vue'
 import { useVirtualizer } from '@tanstack/vue-virtual'
+import type { Density } from '@shared/backend'
 
-const ROW_ESTIMATE = 53
+// A row's height with its bottom border, as CaseRow.vue and density.css draw it.
+const ROW_ESTIMATE: Record<Density, number> = { comfortable: 53, compact: 27 }
+// The sticky column header at the top of the scroller (CaseList.vue's --columns-height): rows start below it.
+const COLUMNS_HEIGHT = 28
 const HIGHLIGHT_MS = 3_000
 const FOCUS_ATTEMPTS = 6
 const FRAME_MS = 16
 
 /** The virtualised window over `caseIds`: which rows to render, which are on screen, and scrolling to one. */
-export function useCaseVirtualizer(caseIds: Ref<readonly string[]>, scrollElement: Readonly<Ref<HTMLElement | null>>) {
+export function useCaseVirtualizer(
+  caseIds: Ref<readonly string[]>,
+  scrollElement: Readonly<Ref<HTMLElement | null>>,
+  density: () => Density = () => 'comfortable',
+) {
   const virtualizer = useVirtualizer(
     computed(() => ({
       count: caseIds.value.length,
       getScrollElement: () => scrollElement.value,
-      estimateSize: () => ROW_ESTIMATE,
+      estimateSize: () => ROW_ESTIMATE[density()],
+      paddingStart: COLUMNS_HEIGHT,
+      scrollPaddingStart: COLUMNS_HEIGHT,
       overscan: 6,
       getItemKey: (index: number) => caseIds.value[index] ?? index,
     })),
   )
+
+  // Heights measured in the other density are wrong now: measure every row again.
+  watch(density, () => virtualizer.value.measure())
 
   const items = computed(() => virtualizer.value.getVirtualItems())
   const totalSize = computed(() => virtualizer.value.getTotalSize())
@@ -28,9 +41,21 @@ export function useCaseVirtualizer(caseIds: Ref<readonly string[]>, scrollElemen
     return range ? caseIds.value.slice(range.startIndex, range.endIndex + 1) : []
   })
 
-  // Rows grow when expanded or when a problem line appears, so each rendered row is measured.
+  // Rows grow when expanded or when a problem line appears, so each row is measured: once, when it appears, and
+  // all of a render's new rows together. Vue calls this ref on every render and for each row between DOM writes;
+  // measuring there reads offsetHeight, one forced layout per row per render (the top cost in the UI benchmark's
+  // profile). Later changes of size reach the virtualiser through the ResizeObserver it puts on each measured row.
+  const measured = new WeakSet<Element>()
+  let pending: Element[] = []
   function measure(element: unknown): void {
-    if (element instanceof Element) virtualizer.value.measureElement(element)
+    if (!(element instanceof Element) || measured.has(element)) return
+    measured.add(element)
+    if (pending.push(element) > 1) return
+    queueMicrotask(() => {
+      const batch = pending
+      pending = []
+      for (const row of batch) virtualizer.value.measureElement(row)
+    })
   }
 
   const highlightedId = ref<string | null>(null)

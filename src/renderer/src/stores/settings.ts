@@ -13,6 +13,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<SettingsView | null>(null)
 
   const isSimulator = computed(() => settings.value?.mode === 'simulator')
+  /** The demo banner offers a demo case and the way to a key, until the analyst closes it; the header keeps saying "Demo". */
+  const isDemoBannerShown = computed(() => isSimulator.value && settings.value?.isDemoBannerDismissed === false)
   /** The origin of the region or address chosen now, which a saved key can be moved to. */
   const chosenEndpoint = computed(() => {
     const baseUrl = settings.value ? regionBaseUrl(settings.value.region, settings.value.customBaseUrl, settings.value.hostStyle) : null
@@ -47,5 +49,5 @@ export const useSettingsStore = defineStore('settings', () => {
     apply(await client.confirmKeyEndpoint({ endpoint }))
   }
 
-  return { settings, isSimulator, chosenEndpoint, apply, applySnapshot, update, saveCredential, removeApiKey, moveKeyTo }
+  return { settings, isSimulator, isDemoBannerShown, chosenEndpoint, apply, applySnapshot, update, saveCredential, removeApiKey, moveKeyTo }
 })
