@@ -71,4 +71,6 @@ export interface CaseView {
   addedAt: number
   /** When anything about the case last changed (epoch ms). */
   updatedAt: number
+  /** The analyst's own name for the case, kept on this computer only; shown instead of Veridox's label. */
+  localLabel: string | null
 }

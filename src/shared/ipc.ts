@@ -48,7 +48,16 @@ export interface Commands {
   startDemoCase(): CaseView
   /** Quits the app, as the tray's Quit does: where the desktop has no tray, this is the window's way out. */
   quitApp(): void
+  /** The analyst's own name for a case (kept on this computer); empty clears it. */
+  setCaseLocalLabel(input: { caseId: string; label: string | null }): CaseView
+  /** Stops watching several cases in one call (a bulk removal). */
+  unwatchCases(input: { caseIds: string[] }): void
+  /** Undoes a removal: watches the cases again with the pin, mute and label they had. */
+  rewatchCases(input: { cases: RewatchedCase[] }): CaseView[]
 }
+
+/** A removed case as the undo brings it back. */
+export type RewatchedCase = Pick<CaseView, 'caseId' | 'isPinned' | 'isMuted' | 'localLabel'>
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
 export interface Events {
@@ -85,6 +94,9 @@ const commandNameSet: { [K in CommandName]: true } = {
   confirmKeyEndpoint: true,
   startDemoCase: true,
   quitApp: true,
+  setCaseLocalLabel: true,
+  unwatchCases: true,
+  rewatchCases: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,

@@ -13,6 +13,8 @@ export interface CompletionAnnouncement {
   fileCount: number
   failedFileCount: number
   completedAt: number
+  /** The analyst's own name for the case, when given. */
+  localLabel?: string | null
 }
 
 /** A case Case Monitor can no longer follow: Veridox does not know it, or refused the key. */
@@ -20,6 +22,7 @@ export interface UnreachableCase {
   caseId: string
   label: string | null
   cause: UnreachableCause
+  localLabel?: string | null
 }
 export type UnreachableCause = 'not_found' | 'key_rejected'
 
@@ -56,6 +59,8 @@ export interface CaseMonitor {
   setPinned(caseId: string, isPinned: boolean): boolean
   /** False when the case is not watched. */
   setMuted(caseId: string, isMuted: boolean): boolean
+  /** The analyst's own name for the case (already normalised), or null to clear it; false when the case is not watched. */
+  setLocalLabel(caseId: string, localLabel: string | null): boolean
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */

@@ -137,6 +137,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     },
     setPinned: outcomes.setPinned,
     setMuted: outcomes.setMuted,
+    setLocalLabel: outcomes.setLocalLabel,
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
       planner.forgetFailures(caseId)

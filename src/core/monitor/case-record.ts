@@ -30,6 +30,8 @@ export interface CaseRecord {
   badResponses: number
   /** Why the analyst was last told this case cannot be followed; cleared once Veridox answers for it again. */
   unreachableNotice: UnreachableCause | null
+  /** The analyst's own name for the case, kept only here. */
+  localLabel: string | null
 }
 
 export type CaseFacts = Readonly<CaseRecord>
@@ -64,6 +66,7 @@ export function createCaseRecord(caseId: string, now: number, restored?: Persist
     settleAttempts: 0,
     badResponses: 0,
     unreachableNotice: restored?.unreachableNotice ?? null,
+    localLabel: restored?.localLabel ?? null,
   }
 }
 

@@ -53,6 +53,7 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     problem,
     addedAt: facts.addedAt,
     updatedAt: facts.updatedAt,
+    localLabel: facts.localLabel,
   }
 }
 
@@ -70,5 +71,6 @@ export function toPersistedCase(facts: CaseFacts, lastState: WatchState): Persis
     lastState,
     isMuted: facts.isMuted,
     unreachableNotice: facts.unreachableNotice,
+    localLabel: facts.localLabel,
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fileStatuses, riskLevels, watchStates } from '../../shared/case-view'
 import { isCaseId } from '../../shared/case-id'
+import { maxLocalLabelLength } from '../../shared/local-label'
 import type { JsonDocument } from '../persistence/json-document'
 import { saveUntilFirstFailure } from '../persistence/save-until-failure'
 import type { Clock } from '../runtime/clock'
@@ -33,6 +34,8 @@ const persistedCaseSchema = z.object({
   isMuted: z.boolean().optional().default(false),
   /** The cause of the last "cannot be followed" notice, so a restart does not tell it again. */
   unreachableNotice: z.enum(['not_found', 'key_rejected']).nullable().optional().default(null),
+  // Absent in lists saved before it existed.
+  localLabel: z.string().max(maxLocalLabelLength).nullable().optional().default(null),
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 

@@ -17,6 +17,7 @@ export function caseViewFixture(overrides: Partial<CaseView> & Pick<CaseView, 'c
     problem: null,
     addedAt: 0,
     updatedAt: 0,
+    localLabel: null,
     ...overrides,
   }
 }

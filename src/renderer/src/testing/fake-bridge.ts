@@ -45,6 +45,9 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       confirmKeyEndpoint: (...args) => run('confirmKeyEndpoint', args),
       startDemoCase: (...args) => run('startDemoCase', args),
       quitApp: (...args) => run('quitApp', args),
+      setCaseLocalLabel: (...args) => run('setCaseLocalLabel', args),
+      unwatchCases: (...args) => run('unwatchCases', args),
+      rewatchCases: (...args) => run('rewatchCases', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
