@@ -35,7 +35,11 @@ export function compareCases(sort: CaseSort, a: CaseView, b: CaseView): number {
 export function matchesQuery(view: CaseView, query: string): boolean {
   const needle = query.trim().toLowerCase()
   if (needle === '') return true
-  return view.caseId.includes(needle) || (view.label?.toLowerCase().includes(needle) ?? false)
+  return (
+    view.caseId.includes(needle) ||
+    (view.label?.toLowerCase().includes(needle) ?? false) ||
+    (view.localLabel?.toLowerCase().includes(needle) ?? false)
+  )
 }
 
 /** Whether a change can move the case in the list or between filters; progress ticks cannot. */
@@ -43,6 +47,7 @@ export function changesLayout(before: CaseView, after: CaseView): boolean {
   return (
     before.state !== after.state ||
     before.label !== after.label ||
+    before.localLabel !== after.localLabel ||
     before.isPinned !== after.isPinned ||
     before.completedAt !== after.completedAt ||
     before.addedAt !== after.addedAt
