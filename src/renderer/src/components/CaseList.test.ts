@@ -63,8 +63,8 @@ describe('CaseList', () => {
     })
     const row = wrapper.get(`[data-case-id="${views[1]!.caseId}"]`)
     await getButton(row, /^Rename/).trigger('click')
-    await row.get('input').setValue('Hart, second look')
-    await row.get('input').trigger('keydown', { key: 'Enter' })
+    await row.get('input.rename-field').setValue('Hart, second look')
+    await row.get('input.rename-field').trigger('keydown', { key: 'Enter' })
     await flushPromises()
 
     expect(fake.callsTo('setCaseLocalLabel')).toEqual([[{ caseId: views[1]!.caseId, label: 'Hart, second look' }]])
