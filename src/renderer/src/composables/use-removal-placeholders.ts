@@ -8,6 +8,8 @@ export interface RemovedPlaceholder {
   view: CaseView
   /** Its place in the displayed list when it was removed. */
   index: number
+  /** The height its row had (px), kept exactly so nothing below moves. */
+  height: number
 }
 
 /**
@@ -32,10 +34,10 @@ export function useRemovalPlaceholders(visibleIds: Ref<readonly string[]>) {
     held.clear()
   }
 
-  /** Call with the row's displayed index taken before it was removed. */
-  function hold(view: CaseView, index: number): void {
+  /** Call with the row's displayed index and height taken before it was removed. */
+  function hold(view: CaseView, index: number, height: number): void {
     if (!isPointerInside || index < 0) return
-    held.set(view.caseId, { view, index })
+    held.set(view.caseId, { view, index, height })
     clearTimeout(timer)
     timer = setTimeout(release, PLACEHOLDER_MS)
   }
