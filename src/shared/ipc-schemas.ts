@@ -6,6 +6,7 @@ import { credentialFault, credentialFaultWords, credentialKinds } from './creden
 import { customBaseUrlProblem } from './endpoint-rules'
 import { isTimeOfDay } from './quiet-hours'
 import { maxLocalLabelLength, normalizeLocalLabel } from './local-label'
+import { maxRecentCasesOffset } from './recent-cases'
 import type { CommandInput, CommandName } from './ipc'
 import { updateFailures, updateFeedUrlProblem, type UpdateStatus } from './updates'
 
@@ -92,6 +93,7 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
         .max(1000),
     }),
   ]),
+  listRecentCases: z.tuple([z.strictObject({ offset: z.number().int().min(0).max(maxRecentCasesOffset) })]),
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

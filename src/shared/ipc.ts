@@ -3,6 +3,7 @@ import type { CredentialKind } from './credential-rules'
 import type { QuietHours } from './quiet-hours'
 import type { CaseView } from './case-view'
 import type { Result } from './errors'
+import type { RecentCasesAnswer } from './recent-cases'
 import type { UpdateStatus } from './updates'
 
 export interface AppSnapshot {
@@ -54,6 +55,8 @@ export interface Commands {
   unwatchCases(input: { caseIds: string[] }): void
   /** Undoes a removal: watches the cases again with the pin, mute and label they had. */
   rewatchCases(input: { cases: RewatchedCase[] }): CaseView[]
+  /** A page of the account's cases for "Watch my recent cases", newest first; offset in steps of the page size. */
+  listRecentCases(input: { offset: number }): RecentCasesAnswer
 }
 
 /** A removed case as the undo brings it back. */
@@ -97,6 +100,7 @@ const commandNameSet: { [K in CommandName]: true } = {
   setCaseLocalLabel: true,
   unwatchCases: true,
   rewatchCases: true,
+  listRecentCases: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,

@@ -119,6 +119,9 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       }
       return cases.flatMap(({ caseId }) => monitor.view(caseId) ?? [])
     },
+    listRecentCases({ offset }) {
+      return requireSession().monitor.listRecentCases(offset)
+    },
     retryCase({ caseId }) {
       const { monitor } = requireSession()
       if (!monitor.retry(caseId)) throw notWatched()

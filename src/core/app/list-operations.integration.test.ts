@@ -67,3 +67,41 @@ describe('removing several cases at once, and undoing it', () => {
     expect(await viewsOf(app)).toHaveLength(3)
   })
 })
+
+describe("watching the account's recent cases", () => {
+  it('pages GET /cases newest first, 100 at a time, marking the cases already watched', async () => {
+    simulator = await startTestSimulator({ analysisMs: 60_000, demoCases: 0 })
+    const app = await rig.start(simulator, { tuning: fastTuning })
+    const created = Array.from({ length: 130 }, (_, i) => simulator!.control.createCase({ label: `Recent ${i}` }).caseId)
+    await app.handlers.watchCases({ caseIds: [created[129]!] })
+
+    const first = await app.handlers.listRecentCases({ offset: 0 })
+    if (first.state !== 'page') throw new Error(`the first page was ${first.state}`)
+    expect(first.cases).toHaveLength(100)
+    expect(first.hasMore).toBe(true)
+    expect(first.cases.slice(0, 2).map((one) => [one.label, one.isWatched])).toEqual([
+      ['Recent 129', true],
+      ['Recent 128', false],
+    ])
+    expect(first.cases[0]!.createdAt).toBeGreaterThan(Date.now() - 60_000)
+
+    const second = await app.handlers.listRecentCases({ offset: 100 })
+    if (second.state !== 'page') throw new Error(`the second page was ${second.state}`)
+    expect(second.hasMore).toBe(false)
+    expect(second.cases.map((one) => one.label)).toEqual(Array.from({ length: 30 }, (_, i) => `Recent ${29 - i}`))
+  })
+
+  it('reports a 429 as a time to try again, not an error', async () => {
+    simulator = await startTestSimulator({ analysisMs: 60_000, demoCases: 0 })
+    const app = await rig.start(simulator, { tuning: fastTuning })
+    simulator.control.setFaults({ faults: [{ kind: 'rate-limit', retryAfterSeconds: 40, routes: ['list'], count: 1 }] })
+
+    const answer = await app.handlers.listRecentCases({ offset: 0 })
+    expect(answer.state).toBe('limited')
+    if (answer.state !== 'limited') return
+    expect(answer.retryAt - Date.now()).toBeGreaterThan(30_000)
+    expect(answer.retryAt - Date.now()).toBeLessThanOrEqual(40_000)
+    // The monitor's own budget remembers it: the next click is told to wait without asking Veridox.
+    expect((await app.handlers.listRecentCases({ offset: 0 })).state).toBe('limited')
+  })
+})

@@ -1,3 +1,4 @@
+import type { RecentCasesAnswer } from '../../shared/recent-cases'
 import type { CaseView, RiskLevel } from '../../shared/case-view'
 import type { JsonDocument } from '../persistence/json-document'
 import type { VeridoxLimits } from '../policy/limits'
@@ -61,6 +62,8 @@ export interface CaseMonitor {
   setMuted(caseId: string, isMuted: boolean): boolean
   /** The analyst's own name for the case (already normalised), or null to clear it; false when the case is not watched. */
   setLocalLabel(caseId: string, localLabel: string | null): boolean
+  /** A page of the account's cases, newest first, within the list budget the monitor's own sweeps share. */
+  listRecentCases(offset: number): Promise<RecentCasesAnswer>
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */

@@ -10,6 +10,7 @@ import { createMonitorBus } from './monitor-bus'
 import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
 import { createPoller } from './poller'
 import { createReconciler } from './reconciler'
+import { createRecentCases } from './recent-cases'
 import { createStreamPlanner } from './stream-planner'
 import { createWatchPersistence } from './watch-persistence'
 
@@ -138,6 +139,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     setPinned: outcomes.setPinned,
     setMuted: outcomes.setMuted,
     setLocalLabel: outcomes.setLocalLabel,
+    listRecentCases: createRecentCases({ client, scheduler, clock, isWatched: (caseId) => records.has(caseId) }),
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
       planner.forgetFailures(caseId)

@@ -48,6 +48,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       setCaseLocalLabel: (...args) => run('setCaseLocalLabel', args),
       unwatchCases: (...args) => run('unwatchCases', args),
       rewatchCases: (...args) => run('rewatchCases', args),
+      listRecentCases: (...args) => run('listRecentCases', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
