@@ -151,6 +151,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${colorScheme}: a case with its own name`)
       await page.screenshot({ path: test.info().outputPath(`local-label-${colorScheme}.png`) })
     })
+
+    test('the recent-cases picker has no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      await expect(page.locator('[data-case-id]')).toHaveCount(4)
+      simulator.control.createCase({ label: 'Claim 2026-00991 — P. Ansah' })
+      simulator.control.createCase({ label: 'Payslip check — R. Liu' })
+      await page.getByRole('button', { name: 'My recent cases' }).click()
+      const picker = page.getByRole('dialog', { name: 'Watch my recent cases' })
+      await expect(picker.locator('.recent-case')).toHaveCount(6)
+      await picker.locator('.recent-case').nth(0).getByRole('checkbox').check()
+      await expectNoSeriousViolations(page, `${colorScheme}: recent-cases picker`)
+      await page.screenshot({ path: test.info().outputPath(`recent-picker-${colorScheme}.png`) })
+    })
   })
 }
 

@@ -87,3 +87,29 @@ test("an analyst names a case; the name shows, Veridox's label stays beside it, 
   await page.getByPlaceholder('Search label or ID').fill('second look')
   await expect(page.locator('[data-case-id]')).toHaveCount(1)
 })
+
+test("'My recent cases' lists the account's cases newest first and watches the chosen ones", async ({ harness }) => {
+  const { page, simulator } = harness
+  await harness.open()
+  await expect(page.locator('[data-case-id]')).toHaveCount(4)
+  for (const label of ['Older claim 1', 'Older claim 2', 'Newest claim 3']) simulator.control.createCase({ label })
+
+  await page.getByRole('button', { name: 'My recent cases' }).click()
+  const picker = page.getByRole('dialog', { name: 'Watch my recent cases' })
+  const items = picker.locator('.recent-case')
+  await expect(items).toHaveCount(7)
+  await expect(items.nth(0)).toContainText('Newest claim 3')
+  await expect(items.nth(0)).toContainText('created just now')
+  await expect(items.nth(3)).toContainText('Watching')
+
+  await picker.getByPlaceholder('Search label or ID').fill('older')
+  await expect(items).toHaveCount(2)
+  await items.nth(0).getByRole('checkbox').check()
+  await items.nth(1).getByRole('checkbox').check()
+  await picker.getByRole('button', { name: 'Watch 2 cases' }).click()
+
+  await expect(picker).toBeHidden()
+  await expect(page.locator('#watch-message')).toContainText('Watching 2 cases.')
+  await expect(page.locator('[data-case-id]')).toHaveCount(6)
+  await expect(page.locator('[data-case-id]').filter({ hasText: 'Older claim 1' })).toHaveCount(1)
+})
