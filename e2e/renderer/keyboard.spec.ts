@@ -20,10 +20,11 @@ test('an analyst triages the list from the keyboard alone', async ({ harness }) 
   const order = () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-case-id')))
   const ids = await order()
 
-  // `/` goes to the search box; Tab past the sort lands on the one tabbable row.
+  // `/` goes to the search box; Tab past the sort and the select-all box lands on the one tabbable row.
   await page.locator('body').focus()
   await page.keyboard.press('/')
-  await expect(page.getByRole('searchbox')).toBeFocused()
+  await expect(page.getByRole('searchbox', { name: 'Search cases by label or ID' })).toBeFocused()
+  await page.keyboard.press('Tab')
   await page.keyboard.press('Tab')
   await page.keyboard.press('Tab')
   expect(await focusedCaseId(page)).toBe(ids[0])

@@ -84,7 +84,7 @@ test("an analyst names a case; the name shows, Veridox's label stays beside it, 
   await expect(row.locator('.name')).toHaveText('Hart, second look')
   await expect(row.locator('.veridox-label')).toHaveText(veridoxName)
 
-  await page.getByPlaceholder('Search label or ID').fill('second look')
+  await page.getByRole('searchbox', { name: 'Search cases by label or ID' }).fill('second look')
   await expect(page.locator('[data-case-id]')).toHaveCount(1)
 })
 
@@ -102,7 +102,7 @@ test("'My recent cases' lists the account's cases newest first and watches the c
   await expect(items.nth(0)).toContainText('created just now')
   await expect(items.nth(3)).toContainText('Watching')
 
-  await picker.getByPlaceholder('Search label or ID').fill('older')
+  await picker.getByRole('searchbox').fill('older')
   await expect(items).toHaveCount(2)
   await items.nth(0).getByRole('checkbox').check()
   await items.nth(1).getByRole('checkbox').check()
