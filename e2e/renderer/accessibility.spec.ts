@@ -157,6 +157,79 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `${colorScheme}: diagnostics`)
       await page.screenshot({ path: test.info().outputPath(`diagnostics-${colorScheme}.png`) })
     })
+
+    test('the paste report and a selection with its bulk bar have no serious axe violations', async ({ harness }) => {
+      const { page } = harness
+      await harness.open()
+      const rows = page.locator('[data-case-id]')
+      await expect(rows).toHaveCount(4)
+      const watched = await rows.first().getAttribute('data-case-id')
+      const input = page.getByLabel('Case IDs or dashboard links to watch')
+      await input.fill(`${watched}\nCLM-2026-00991\nhttps://uk.veridox.ai/cases/not-an-id`)
+      await input.press('Enter')
+      await expect(page.locator('#watch-message')).toContainText('CLM-2026-00991 is not a case ID.')
+      await expectNoSeriousViolations(page, `${colorScheme}: paste report`)
+      await page.locator('.watch-form').screenshot({ path: test.info().outputPath(`paste-report-${colorScheme}.png`) })
+
+      await rows
+        .nth(0)
+        .getByRole('checkbox', { name: /^Select / })
+        .click()
+      await rows
+        .nth(2)
+        .getByRole('checkbox', { name: /^Select / })
+        .click({ modifiers: ['Shift'] })
+      await expect(page.getByRole('group', { name: 'Selected cases' })).toContainText('3 selected')
+      await expectNoSeriousViolations(page, `${colorScheme}: bulk bar`)
+      await page.screenshot({ path: test.info().outputPath(`bulk-bar-${colorScheme}.png`) })
+    })
+
+    test('a removed-row placeholder and renaming a case have no serious axe violations', async ({ harness }) => {
+      const { page } = harness
+      await harness.open()
+      const rows = page.locator('[data-case-id]')
+      await expect(rows).toHaveCount(4)
+      const second = rows.nth(1)
+      const name = (await second.getAttribute('aria-label'))!
+      await second.hover()
+      await second.getByRole('button', { name: `Stop watching ${name}` }).click()
+      await expect(page.locator('.removed-row')).toBeVisible()
+      // The placeholder holds for a few seconds only: picture and check it at once.
+      await page.screenshot({ path: test.info().outputPath(`placeholder-${colorScheme}.png`) })
+      await expectNoSeriousViolations(page, `${colorScheme}: removed-row placeholder`)
+      await page.mouse.move(5, 5)
+
+      await rows
+        .first()
+        .getByRole('button', { name: /^Rename / })
+        .click()
+      await rows
+        .first()
+        .getByRole('textbox', { name: /^Your name for/ })
+        .fill('Hart, second look')
+      await expectNoSeriousViolations(page, `${colorScheme}: renaming a case`)
+      await rows
+        .first()
+        .getByRole('textbox', { name: /^Your name for/ })
+        .press('Enter')
+      await expect(rows.first().locator('.veridox-label')).toBeVisible()
+      await expectNoSeriousViolations(page, `${colorScheme}: a case with its own name`)
+      await page.screenshot({ path: test.info().outputPath(`local-label-${colorScheme}.png`) })
+    })
+
+    test('the recent-cases picker has no serious axe violations', async ({ harness }) => {
+      const { page, simulator } = harness
+      await harness.open()
+      await expect(page.locator('[data-case-id]')).toHaveCount(4)
+      simulator.control.createCase({ label: 'Claim 2026-00991 — P. Ansah' })
+      simulator.control.createCase({ label: 'Payslip check — R. Liu' })
+      await page.getByRole('button', { name: 'My recent cases' }).click()
+      const picker = page.getByRole('dialog', { name: 'Watch my recent cases' })
+      await expect(picker.locator('.recent-case')).toHaveCount(6)
+      await picker.locator('.recent-case').nth(0).getByRole('checkbox').check()
+      await expectNoSeriousViolations(page, `${colorScheme}: recent-cases picker`)
+      await page.screenshot({ path: test.info().outputPath(`recent-picker-${colorScheme}.png`) })
+    })
   })
 }
 

@@ -6,7 +6,7 @@ test.use({ simulatorOptions: { analysisMs: 40_000, heartbeatMs: 500, retryMs: 20
 /** Rows whose whole box lies inside the list's visible area. */
 async function rowsFullyInView(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const scroll = document.querySelector('[role="list"][aria-label="Watched cases"]')
+    const scroll = document.querySelector('.case-list .scroll')
     if (!scroll) return 0
     const header = scroll.querySelector('.columns')?.getBoundingClientRect()
     const box = scroll.getBoundingClientRect()
@@ -112,7 +112,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(rows.filter({ hasText: /\d+%/ }).first()).toBeVisible()
 
       const overflow = await page.evaluate(() => {
-        const scroll = document.querySelector<HTMLElement>('[role="list"][aria-label="Watched cases"]')!
+        const scroll = document.querySelector<HTMLElement>('.case-list .scroll')!
         return {
           page: document.documentElement.scrollWidth - window.innerWidth,
           list: scroll.scrollWidth - scroll.clientWidth,
@@ -135,7 +135,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
 
       // The column header lives in the list's scroller, so it can never drift from the cells.
-      const list = page.getByRole('list', { name: 'Watched cases' })
+      const list = page.locator('.case-list .scroll')
       const header = list.locator('.columns')
       await expect(header).toBeVisible()
       const misalignment = await page.evaluate(() => {

@@ -11,7 +11,7 @@ test('an analyst adds a case by ID and watches it progress to completed', async 
 
   await page.getByLabel('Case IDs or dashboard links to watch').fill(caseId)
   await page.keyboard.press('Enter')
-  await expect(page.getByText('Now watching 1 case.')).toBeVisible()
+  await expect(page.getByText('Watching 1 case.')).toBeVisible()
 
   const row = page.locator(`[data-case-id="${caseId}"]`)
   await expect(row).toContainText('E2E claim 7781')

@@ -27,6 +27,11 @@ describe('case names', () => {
     expect(caseLabel(' Payslip ')).toBe('Payslip')
   })
 
+  it("prefers the analyst's own label to Veridox's, wherever the case is named", () => {
+    expect(caseName({ caseId: first, label: 'CLM-2026-00142', localLabel: 'Hart, second look' })).toBe('Hart, second look')
+    expect(caseName({ caseId: first, label: 'CLM-2026-00142', localLabel: null })).toBe('CLM-2026-00142')
+  })
+
   it('names a case without a label by the random tail of its ID', () => {
     expect(caseName({ caseId: first, label: null })).toBe('Case …cadab5c7')
     expect(caseName({ caseId: first, label: ' \t ' })).toBe('Case …cadab5c7')

@@ -15,8 +15,8 @@ export function shortCaseId(caseId: string): string {
 }
 
 /** What a case is called everywhere: in the list, in notifications and in the CLI. */
-export function caseName(view: Pick<CaseView, 'caseId' | 'label'>): string {
-  return caseLabel(view.label) ?? `Case ${shortCaseId(view.caseId)}`
+export function caseName(view: Pick<CaseView, 'caseId' | 'label'> & { localLabel?: string | null }): string {
+  return caseLabel(view.localLabel ?? null) ?? caseLabel(view.label) ?? `Case ${shortCaseId(view.caseId)}`
 }
 
 /** A settled file has its result: nothing more will happen to it. */

@@ -94,4 +94,6 @@ export interface CaseView {
   isUnseen: boolean
   /** When Veridox last confirmed this case's state (epoch ms; at most a minute behind), null when not since the app started. */
   confirmedAt: number | null
+  /** The analyst's own name for the case, kept on this computer only; shown instead of Veridox's label. */
+  localLabel: string | null
 }

@@ -5,6 +5,8 @@ import { isCaseId, normalizeCaseId } from './case-id'
 import { credentialFault, credentialFaultWords, credentialKinds } from './credential-rules'
 import { customBaseUrlProblem } from './endpoint-rules'
 import { isTimeOfDay } from './quiet-hours'
+import { maxLocalLabelLength, normalizeLocalLabel } from './local-label'
+import { maxRecentCasesOffset } from './recent-cases'
 import type { CommandInput, CommandName } from './ipc'
 import { updateFailures, updateFeedUrlProblem, type UpdateStatus } from './updates'
 
@@ -41,6 +43,15 @@ const updateFeedUrl = z
 
 const none = z.tuple([])
 
+// Checked before normalising too, so a huge string is refused rather than processed.
+const localLabel = z
+  .string()
+  .max(maxLocalLabelLength * 4)
+  .transform(normalizeLocalLabel)
+  .refine((label) => label === null || label.length <= maxLocalLabelLength, {
+    message: `at most ${maxLocalLabelLength} characters`,
+  })
+
 const timeOfDay = z.string().refine(isTimeOfDay, { message: 'a time of day as HH:MM (24-hour)' })
 const quietHours = z.strictObject({ start: timeOfDay, end: timeOfDay })
 
@@ -76,6 +87,17 @@ export const commandInputSchemas: { [K in CommandName]: z.ZodType<CommandInput<K
   quitApp: none,
   markCasesSeen: z.tuple([z.strictObject({ caseIds: z.array(caseId).max(5000) })]),
   getDiagnostics: none,
+  setCaseLocalLabel: z.tuple([z.strictObject({ caseId, label: localLabel.nullable() })]),
+  unwatchCases: z.tuple([z.strictObject({ caseIds: z.array(caseId).min(1).max(1000) })]),
+  rewatchCases: z.tuple([
+    z.strictObject({
+      cases: z
+        .array(z.strictObject({ caseId, isPinned: z.boolean(), isMuted: z.boolean(), localLabel: localLabel.nullable() }))
+        .min(1)
+        .max(1000),
+    }),
+  ]),
+  listRecentCases: z.tuple([z.strictObject({ offset: z.number().int().min(0).max(maxRecentCasesOffset) })]),
 }
 
 const address = z.string().refine(URL.canParse, { message: 'not an address' })

@@ -5,6 +5,7 @@ import type { CaseView } from './case-view'
 import type { ConnectionView } from './connection-view'
 import type { Diagnostics } from './diagnostics'
 import type { Result } from './errors'
+import type { RecentCasesAnswer } from './recent-cases'
 import type { UpdateStatus } from './updates'
 
 export interface AppSnapshot {
@@ -57,7 +58,18 @@ export interface Commands {
   markCasesSeen(input: { caseIds: string[] }): void
   /** For a support call: how each case and the account reach Veridox right now. Never holds a credential. */
   getDiagnostics(): Diagnostics
+  /** The analyst's own name for a case (kept on this computer); empty clears it. */
+  setCaseLocalLabel(input: { caseId: string; label: string | null }): CaseView
+  /** Stops watching several cases in one call (a bulk removal). */
+  unwatchCases(input: { caseIds: string[] }): void
+  /** Undoes a removal: watches the cases again with the pin, mute and label they had. */
+  rewatchCases(input: { cases: RewatchedCase[] }): CaseView[]
+  /** A page of the account's cases for "Watch my recent cases", newest first; offset in steps of the page size. */
+  listRecentCases(input: { offset: number }): RecentCasesAnswer
 }
+
+/** A removed case as the undo brings it back. */
+export type RewatchedCase = Pick<CaseView, 'caseId' | 'isPinned' | 'isMuted' | 'localLabel'>
 
 /** Main → renderer, pushed. Case updates are batched and are idempotent upserts by caseId. */
 export interface Events {
@@ -98,6 +110,10 @@ const commandNameSet: { [K in CommandName]: true } = {
   quitApp: true,
   markCasesSeen: true,
   getDiagnostics: true,
+  setCaseLocalLabel: true,
+  unwatchCases: true,
+  rewatchCases: true,
+  listRecentCases: true,
 }
 const eventNameSet: { [K in EventName]: true } = {
   casesChanged: true,

@@ -1,6 +1,7 @@
 import { keyEndpointOf, regionBaseUrl, type SettingsView } from '../../shared/backend'
 import { notConnectedYet } from '../../shared/connection-view'
 import { AppError } from '../../shared/errors'
+import { normalizeLocalLabel } from '../../shared/local-label'
 import type { LoginItem } from '../desktop/autostart-entry'
 import type { UpdateStatus } from '../../shared/updates'
 import type { Clock } from '../runtime/clock'
@@ -104,6 +105,28 @@ export function createCommandHandlers(options: CommandHandlerOptions): CommandHa
       const { monitor } = requireSession()
       if (!monitor.setMuted(caseId, isMuted)) throw notWatched()
       return monitor.view(caseId)!
+    },
+    setCaseLocalLabel({ caseId, label }) {
+      const { monitor } = requireSession()
+      if (!monitor.setLocalLabel(caseId, label === null ? null : normalizeLocalLabel(label))) throw notWatched()
+      return monitor.view(caseId)!
+    },
+    unwatchCases({ caseIds }) {
+      const { monitor } = requireSession()
+      for (const caseId of caseIds) monitor.unwatch(caseId)
+    },
+    rewatchCases({ cases }) {
+      const { monitor } = requireSession()
+      monitor.watch(cases.map((one) => one.caseId))
+      for (const { caseId, isPinned, isMuted, localLabel } of cases) {
+        if (isPinned) monitor.setPinned(caseId, true)
+        if (isMuted) monitor.setMuted(caseId, true)
+        if (localLabel !== null) monitor.setLocalLabel(caseId, normalizeLocalLabel(localLabel))
+      }
+      return cases.flatMap(({ caseId }) => monitor.view(caseId) ?? [])
+    },
+    listRecentCases({ offset }) {
+      return requireSession().monitor.listRecentCases(offset)
     },
     retryCase({ caseId }) {
       const { monitor } = requireSession()

@@ -54,6 +54,7 @@ export function createCaseCompletion(deps: CompletionDependencies) {
       fileCount: counts.total,
       failedFileCount: counts.failed,
       completedAt: record.state.completedAt ?? now,
+      localLabel: record.localLabel,
     }
     // Announced before the view says completed, so a consumer that stops at the last completion has shown it.
     record.terminal = 'completed'

@@ -1,3 +1,4 @@
+import type { RecentCasesAnswer } from '../../shared/recent-cases'
 import type { CaseView, RiskLevel } from '../../shared/case-view'
 import type { ConnectionView } from '../../shared/connection-view'
 import type { Diagnostics } from '../../shared/diagnostics'
@@ -15,6 +16,8 @@ export interface CompletionAnnouncement {
   fileCount: number
   failedFileCount: number
   completedAt: number
+  /** The analyst's own name for the case, when given. */
+  localLabel?: string | null
 }
 
 /** A case Case Monitor can no longer follow: Veridox does not know it, or refused the key. */
@@ -22,6 +25,7 @@ export interface UnreachableCase {
   caseId: string
   label: string | null
   cause: UnreachableCause
+  localLabel?: string | null
 }
 export type UnreachableCause = 'not_found' | 'deleted' | 'key_rejected'
 
@@ -60,6 +64,10 @@ export interface CaseMonitor {
   setMuted(caseId: string, isMuted: boolean): boolean
   /** Completions the analyst opened or marked seen stop counting as new. */
   markSeen(caseIds: readonly string[]): void
+  /** The analyst's own name for the case (already normalised), or null to clear it; false when the case is not watched. */
+  setLocalLabel(caseId: string, localLabel: string | null): boolean
+  /** A page of the account's cases, newest first, within the list budget the monitor's own sweeps share. */
+  listRecentCases(offset: number): Promise<RecentCasesAnswer>
   setVisible(caseIds: readonly string[]): void
   retry(caseId: string): boolean
   /** The system says the network went away or the machine slept (false), or both came back (true). */

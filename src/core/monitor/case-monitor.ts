@@ -13,6 +13,7 @@ import { createMonitorBus } from './monitor-bus'
 import { defaultMonitorTuning, type MonitorTuning } from './monitor-tuning'
 import { createPoller } from './poller'
 import { createReconciler } from './reconciler'
+import { createRecentCases } from './recent-cases'
 import { createStreamPlanner } from './stream-planner'
 import { createWatchPersistence } from './watch-persistence'
 
@@ -155,6 +156,8 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
     setPinned: outcomes.setPinned,
     setMuted: outcomes.setMuted,
     markSeen: outcomes.markSeen,
+    setLocalLabel: outcomes.setLocalLabel,
+    listRecentCases: createRecentCases({ client, scheduler, clock, isWatched: (caseId) => records.has(caseId) }),
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {
       planner.forgetFailures(caseId)

@@ -121,7 +121,7 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
   function noteUnreachable(record: CaseRecord, cause: UnreachableCause): void {
     if (record.unreachableNotice === cause) return
     record.unreachableNotice = cause
-    bus.emit('unreachable', { caseId: record.caseId, label: record.state.label, cause })
+    bus.emit('unreachable', { caseId: record.caseId, label: record.state.label, cause, localLabel: record.localLabel })
   }
 
   function onSnapshot(record: CaseRecord, details: Parameters<typeof applySnapshot>[1]): void {
@@ -233,6 +233,11 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
         changed(record)
       }
     },
+    setLocalLabel: (caseId: string, localLabel: string | null): boolean =>
+      withRecord(caseId, (record) => {
+        record.localLabel = localLabel
+        changed(record)
+      }),
     /** The account stopped on a rejected key: every case still followed cannot be, until a new key. */
     keyRejected(): void {
       for (const record of records.values()) {

@@ -32,6 +32,8 @@ export interface CaseRecord {
   unreachableNotice: UnreachableCause | null
   /** Completed and not yet opened by the analyst; kept across restarts, so a result is never silently taken as seen. */
   isUnseen: boolean
+  /** The analyst's own name for the case, kept only here. */
+  localLabel: string | null
 }
 
 export type CaseFacts = Readonly<CaseRecord>
@@ -67,6 +69,7 @@ export function createCaseRecord(caseId: string, now: number, restored?: Persist
     badResponses: 0,
     unreachableNotice: restored?.unreachableNotice ?? null,
     isUnseen: wasCompleted && (restored?.isUnseen ?? false),
+    localLabel: restored?.localLabel ?? null,
   }
 }
 

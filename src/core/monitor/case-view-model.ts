@@ -56,6 +56,7 @@ export function toCaseView(facts: CaseFacts, transport: Transport, conditions: A
     hasFileList: facts.state.hasFileList,
     isUnseen: facts.isUnseen,
     confirmedAt: facts.lastFreshAt > 0 ? facts.lastFreshAt : null,
+    localLabel: facts.localLabel,
   }
 }
 
@@ -74,5 +75,6 @@ export function toPersistedCase(facts: CaseFacts, lastState: WatchState): Persis
     isMuted: facts.isMuted,
     unreachableNotice: facts.unreachableNotice,
     isUnseen: facts.isUnseen,
+    localLabel: facts.localLabel,
   }
 }

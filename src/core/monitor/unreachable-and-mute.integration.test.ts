@@ -35,7 +35,7 @@ describe('a case that becomes unreachable is told once per cause', () => {
     await waitFor(() => first.monitor.view(caseId)?.state === 'live', 5_000, 'live')
     simulator.control.deleteCase(caseId)
     await waitFor(() => first.monitor.view(caseId)?.state === 'not_found', 5_000, 'not found')
-    expect(first.unreachable).toEqual([{ caseId, label: 'Vanishing claim', cause: 'deleted' }])
+    expect(first.unreachable).toEqual([{ caseId, label: 'Vanishing claim', localLabel: null, cause: 'deleted' }])
     first.monitor.retry(caseId)
     await sleep(200)
     await waitFor(() => first.monitor.view(caseId)?.state === 'not_found', 5_000, 'not found again')

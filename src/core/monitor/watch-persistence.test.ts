@@ -47,10 +47,10 @@ const entry = {
   isComplete: false,
   hasFileList: false,
   completedAt: null,
-  lastState: 'live',
+  lastState: 'live' as const,
 }
-// Saved before mute and unreachable notices existed: read with their defaults.
-const entryAsRead = { ...entry, isMuted: false, unreachableNotice: null, isUnseen: false }
+// Saved before mute, unreachable notices, unseen marks and local labels existed: read with their defaults.
+const entryAsRead = { ...entry, isMuted: false, unreachableNotice: null, isUnseen: false, localLabel: null } satisfies PersistedCase
 const tooLong = { ...entry, caseId: otherCaseId, label: 'x'.repeat(5_000) }
 
 describe('the saved watch list', () => {
@@ -162,5 +162,18 @@ describe('the saved watch list', () => {
       `error Could not set aside ${join(directory, 'watch.json')} (the name for its copy is taken); it was left as it is, and nothing is saved over it in this run. {}`,
       `warn Could not save the watch list in ${directory} (the file there could not be set aside: the name for its copy is taken); the watch list is kept in memory for this run. {}`,
     ])
+  })
+
+  it("keeps the analyst's own label, and reads a list saved before labels existed without one", () => {
+    const directory = tempDir()
+    writeFileSync(join(directory, 'watch.json'), JSON.stringify({ version: 1, cases: [entry] }))
+    expect(openPersistence(directory).persistence.load().cases).toEqual([entryAsRead])
+
+    const record = createCaseRecord(caseId, 1, entryAsRead)
+    record.localLabel = 'Hart, second look'
+    save(directory, [toPersistedCase(record, 'live')])
+    const reloaded = openPersistence(directory).persistence.load().cases
+    expect(reloaded.map((one) => one.localLabel)).toEqual(['Hart, second look'])
+    expect(createCaseRecord(caseId, 2, reloaded[0]).localLabel).toBe('Hart, second look')
   })
 })

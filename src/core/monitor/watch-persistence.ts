@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fileStatuses, riskLevels, watchStates } from '../../shared/case-view'
 import { isCaseId } from '../../shared/case-id'
+import { maxLocalLabelLength } from '../../shared/local-label'
 import type { JsonDocument } from '../persistence/json-document'
 import { saveUntilFirstFailure } from '../persistence/save-until-failure'
 import type { Clock } from '../runtime/clock'
@@ -52,6 +53,8 @@ const persistedCaseSchema = z.object({
   unreachableNotice: z.enum(['not_found', 'deleted', 'key_rejected']).nullable().optional().default(null),
   // Absent in lists saved before it existed: those completions were seen under the old rule (window focus).
   isUnseen: z.boolean().optional().default(false),
+  // Absent in lists saved before it existed.
+  localLabel: z.string().max(maxLocalLabelLength).nullable().optional().default(null),
 })
 export type PersistedCase = z.infer<typeof persistedCaseSchema>
 

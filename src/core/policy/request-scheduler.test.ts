@@ -47,6 +47,24 @@ describe('request scheduler', () => {
     for (const { at } of sent) expect(sent.filter((other) => other.at > at - 60_000 && other.at <= at).length).toBeLessThanOrEqual(10)
   })
 
+  it('says how long until a tier has room: its reserve counted, and a 429 block too', async () => {
+    const { scheduler, request } = recordingScheduler()
+    expect(scheduler.msUntilRoom('list', 'in-focus')).toBe(0)
+    // in-focus keeps 2 of 10 free for completions: after 8 sent, the 9th must wait for the first to age out.
+    for (let i = 0; i < 8; i++) {
+      await request('list', `l${i}`)
+      await vi.advanceTimersByTimeAsync(1_000)
+    }
+    expect(scheduler.hasRoom('list', 'in-focus')).toBe(false)
+    expect(scheduler.msUntilRoom('list', 'in-focus')).toBe(60_000 - 8_000)
+    expect(scheduler.msUntilRoom('list', 'completion-in-focus')).toBe(0)
+
+    await request('get', 'limited', 'completion-in-focus', async () => {
+      throw new VeridoxError('rate_limited', 'Too many requests', { status: 429, retryAfterMs: 20_000 })
+    }).catch(() => undefined)
+    expect(scheduler.msUntilRoom('get', 'completion-in-focus')).toBe(20_000)
+  })
+
   it('paces the hourly poll budget instead of spending it in one burst', async () => {
     const { sent, request } = recordingScheduler()
     for (let i = 0; i < 4; i++) void request('poll', `p${i}`)

@@ -34,6 +34,8 @@ export interface RequestScheduler {
   isWaiting(kind: RequestKind, key: string): boolean
   /** The window has room for a request of this tier now. */
   hasRoom(kind: RequestKind, tier: PriorityTier): boolean
+  /** 0 when a request of this tier may go now; otherwise how long until it may (its reserve and any 429 block counted). */
+  msUntilRoom(kind: RequestKind, tier: PriorityTier): number
   taken(kind: RequestKind): number
   /** Until when Veridox asked for no more requests of this kind (a 429's Retry-After); 0 when it never did. */
   blockedUntil(kind: RequestKind): number
@@ -161,6 +163,15 @@ export function createRequestScheduler(options: {
     hasRoom(kind, tier) {
       const reserve = Math.ceil(options.windows[kind].count * reservedShare[tier])
       return windows[kind].takenInWindow(clock.now()) + reserve < options.windows[kind].count
+    },
+    msUntilRoom(kind, tier) {
+      const now = clock.now()
+      const { count, windowMs } = options.windows[kind]
+      const sent = windows[kind].takenTimes(now)
+      // How many of the requests in the window must age out before this tier's reserve is free again.
+      const excess = sent.length + Math.ceil(count * reservedShare[tier]) - count + 1
+      const forReserve = excess > 0 ? (sent[excess - 1] ?? now) + windowMs - now : 0
+      return Math.max(forReserve, windows[kind].msUntilAvailable(now))
     },
     taken: (kind) => windows[kind].takenInWindow(clock.now()),
     blockedUntil: (kind) => windows[kind].blockedUntil,

@@ -47,7 +47,11 @@ export function matchesRisk(view: CaseView, risk: RiskFilter): boolean {
 export function matchesQuery(view: CaseView, query: string): boolean {
   const needle = query.trim().toLowerCase()
   if (needle === '') return true
-  return view.caseId.includes(needle) || (view.label?.toLowerCase().includes(needle) ?? false)
+  return (
+    view.caseId.includes(needle) ||
+    (view.label?.toLowerCase().includes(needle) ?? false) ||
+    (view.localLabel?.toLowerCase().includes(needle) ?? false)
+  )
 }
 
 /**
@@ -59,6 +63,7 @@ export function changesLayout(before: CaseView, after: CaseView): boolean {
   return (
     before.state !== after.state ||
     before.label !== after.label ||
+    before.localLabel !== after.localLabel ||
     before.isPinned !== after.isPinned ||
     before.completedAt !== after.completedAt ||
     before.addedAt !== after.addedAt ||

@@ -20,6 +20,7 @@ export function caseViewFixture(overrides: Partial<CaseView> & Pick<CaseView, 'c
     hasFileList: false,
     isUnseen: false,
     confirmedAt: null,
+    localLabel: null,
     ...overrides,
   }
 }

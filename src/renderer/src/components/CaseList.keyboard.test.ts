@@ -13,7 +13,7 @@ async function setup(count: number) {
     getSnapshot: () => ({ cases: views, settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }),
     reportVisibleCases: () => undefined,
     unwatchCase: () => undefined,
-    watchCases: ({ caseIds }) => views.filter((view) => caseIds.includes(view.caseId)),
+    rewatchCases: ({ cases }) => views.filter((view) => cases.some((one) => one.caseId === view.caseId)),
     setCasePinned: ({ caseId, isPinned }) => ({ ...views.find((view) => view.caseId === caseId)!, isPinned, updatedAt: 99_999 }),
   })
   await useSessionStore().start()
@@ -92,7 +92,9 @@ describe('CaseList keyboard', () => {
     expect(notice.action?.label).toBe('Undo')
     await notice.action!.run()
     await flushPromises()
-    expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [views[1]!.caseId] }]])
+    expect(fake.callsTo('rewatchCases')).toEqual([
+      [{ cases: [{ caseId: views[1]!.caseId, isPinned: false, isMuted: false, localLabel: null }] }],
+    ])
     expect(row(1)).not.toBeNull()
   })
 
@@ -103,16 +105,18 @@ describe('CaseList keyboard', () => {
     await vi.advanceTimersByTimeAsync(100)
     await press('u')
     await vi.advanceTimersByTimeAsync(100)
-    expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [views[1]!.caseId] }]])
+    expect(fake.callsTo('rewatchCases')).toEqual([
+      [{ cases: [{ caseId: views[1]!.caseId, isPinned: false, isMuted: false, localLabel: null }] }],
+    ])
     expect(document.activeElement).toBe(row(1))
     expect(useNoticesStore().notices.some((n) => n.text === 'Stopped watching Case 1.')).toBe(false)
     await press('u')
-    expect(fake.callsTo('watchCases')).toHaveLength(1)
+    expect(fake.callsTo('rewatchCases')).toHaveLength(1)
 
     await press('x')
     await vi.advanceTimersByTimeAsync(9_000)
     await press('u', row(2))
-    expect(fake.callsTo('watchCases')).toHaveLength(1)
+    expect(fake.callsTo('rewatchCases')).toHaveLength(1)
   })
 
   it('keeps focus in the list when the last row is removed with its button', async () => {

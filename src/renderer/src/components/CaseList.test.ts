@@ -8,14 +8,17 @@ import { REPORT_DELAY_MS } from '../composables/use-visible-case-report'
 import { useNoticesStore } from '../stores/notices'
 import { useSessionStore } from '../stores/session'
 import { useCaseListStore } from '../stores/case-list'
+import type { FakeHandlers } from '../testing/fake-bridge'
+import { useCasesStore } from '../stores/cases'
 import CaseList from './CaseList.vue'
 
-async function setup(count: number) {
+async function setup(count: number, handlers: FakeHandlers = {}) {
   const views = Array.from({ length: count }, (_, i) => makeCase({ label: `Case ${i}`, addedAt: 10_000 - i }))
   const context = createTestContext({
     getSnapshot: () => ({ cases: views, settings: makeSettings(), update: { state: 'off' }, connection: makeConnection() }),
     reportVisibleCases: () => undefined,
     unwatchCase: () => undefined,
+    ...handlers,
   })
   await useSessionStore().start()
   const wrapper = mount(CaseList, { global: context.global, attachTo: document.body })
@@ -52,6 +55,20 @@ describe('CaseList', () => {
     expect(caseIds[0]).toBe(views[0]?.caseId)
     expect(caseIds.length).toBeGreaterThan(5)
     expect(caseIds.length).toBeLessThan(20)
+  })
+
+  it("renames a case from its row: Enter saves the analyst's label through setCaseLocalLabel", async () => {
+    const { wrapper, views, fake } = await setup(3, {
+      setCaseLocalLabel: ({ caseId, label }) => ({ ...useCasesStore().get(caseId)!, localLabel: label, updatedAt: 99_999 }),
+    })
+    const row = wrapper.get(`[data-case-id="${views[1]!.caseId}"]`)
+    await getButton(row, /^Rename/).trigger('click')
+    await row.get('input.rename-field').setValue('Hart, second look')
+    await row.get('input.rename-field').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+
+    expect(fake.callsTo('setCaseLocalLabel')).toEqual([[{ caseId: views[1]!.caseId, label: 'Hart, second look' }]])
+    expect(wrapper.get(`[data-case-id="${views[1]!.caseId}"] .name`).text()).toBe('Hart, second look')
   })
 
   it('highlights and focuses a case from a clicked notification', async () => {

@@ -61,7 +61,7 @@ describe('window shortcuts', () => {
 
   it('/ focuses the search box, but is typed normally inside an input', async () => {
     const wrapper = await mountApp()
-    const search = wrapper.get<HTMLInputElement>('input[type="search"]').element
+    const search = wrapper.get<HTMLInputElement>('#case-search').element
     const ids = wrapper.get<HTMLTextAreaElement>('textarea, input:not([type="search"])').element
     ids.focus()
     press('/', ids)
@@ -77,7 +77,7 @@ describe('window shortcuts', () => {
 
   it('Ctrl+, opens settings, even from an input', async () => {
     const wrapper = await mountApp()
-    const search = wrapper.get<HTMLInputElement>('input[type="search"]').element
+    const search = wrapper.get<HTMLInputElement>('#case-search').element
     search.focus()
     press(',', search, { ctrlKey: true })
     await flushPromises()

@@ -5,6 +5,7 @@ import { createTestContext } from '../testing/mount-app'
 import { caseIdFor, makeCase } from '../testing/fixtures'
 import type { FakeHandlers } from '../testing/fake-bridge'
 import { getButton } from '../testing/get-button'
+import { useCasesStore } from '../stores/cases'
 import WatchForm from './WatchForm.vue'
 
 function mountForm(handlers: FakeHandlers = {}) {
@@ -58,7 +59,7 @@ describe('WatchForm', () => {
 
     expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [a, b] }]])
     expect((field.element as HTMLTextAreaElement).value).toBe('')
-    expect(wrapper.get('#watch-message').text()).toBe('Now watching 2 cases.')
+    expect(wrapper.get('#watch-message').text()).toBe('Watching 2 cases.')
   })
 
   it('shows a refused command in words and keeps the text', async () => {
@@ -90,7 +91,7 @@ describe('WatchForm', () => {
       await field.setValue(caseIdFor(1))
       await getButton(wrapper, 'Watch').trigger('click')
       await flushPromises()
-      expect(wrapper.get('#watch-message').text()).toBe('Now watching 1 case.')
+      expect(wrapper.get('#watch-message .message').text()).toBe('Watching 1 case.')
       vi.advanceTimersByTime(6_100)
       await flushPromises()
       expect(wrapper.get('#watch-message').text()).toBe('')
@@ -103,5 +104,35 @@ describe('WatchForm', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('says what it watched and names each token it ignored, and which were already watched', async () => {
+    const { wrapper, field, fake } = mountForm()
+    const watched = caseIdFor(0xe1)
+    useCasesStore().upsert([makeCase({ caseId: watched, label: 'Claim Hart' })])
+    const fresh = [caseIdFor(0xe2), caseIdFor(0xe3)]
+    await field.setValue(`${fresh.join(' ')} CLM-2026-00991 ${watched} 3f2504e0-4f89-11d3-9a0c-0305e82c3301`)
+    await getButton(wrapper, 'Watch').trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('watchCases')).toEqual([[{ caseIds: [...fresh, watched] }]])
+    expect(wrapper.get('#watch-message .message').text()).toBe('Watching 2 cases.')
+    expect(wrapper.findAll('.report li').map((item) => item.text())).toEqual([
+      'Claim Hart is already watched.',
+      'CLM-2026-00991 is not a case ID.',
+      '3f2504e0-4f89-11d3-9a0c-0305e82c3301 is a UUID but not a case ID (not version 7).',
+    ])
+  })
+
+  it('sums up a huge paste instead of listing every ignored token', async () => {
+    const { wrapper, field } = mountForm()
+    const junk = Array.from({ length: 300 }, (_, i) => `ROW-${i}`).join('\n')
+    await field.setValue(`${caseIdFor(0xf1)}\n${junk}`)
+    await getButton(wrapper, 'Watch').trigger('click')
+    await flushPromises()
+
+    const lines = wrapper.findAll('.report li').map((item) => item.text())
+    expect(lines).toHaveLength(5)
+    expect(lines.at(-1)).toBe('…and 296 more that are not case IDs.')
   })
 })

@@ -5,7 +5,7 @@ import type { Density } from '@shared/backend'
 // A row's height with its bottom border, as CaseRow.vue and density.css draw it.
 const ROW_ESTIMATE: Record<Density, number> = { comfortable: 53, compact: 27 }
 // The sticky column header at the top of the scroller (CaseList.vue's --columns-height): rows start below it.
-const COLUMNS_HEIGHT = 28
+const COLUMNS_HEIGHT = 32
 const HIGHLIGHT_MS = 3_000
 const FOCUS_ATTEMPTS = 6
 const FRAME_MS = 16

@@ -131,6 +131,14 @@ describe('case list', () => {
     expect(list.visibleIds).toEqual([doneLate.caseId])
   })
 
+  it("finds a case by the analyst's own label, as soon as it is given", () => {
+    const list = setup(all)
+    list.query = 'second look'
+    expect(list.visibleIds).toEqual([])
+    useCasesStore().upsert([{ ...live, localLabel: 'Hart, Second Look', updatedAt: live.updatedAt + 1 }])
+    expect(list.visibleIds).toEqual([live.caseId])
+  })
+
   it('moves a case between groups when its outcome changes', () => {
     const list = setup(all)
     list.filter = 'review'

@@ -76,6 +76,23 @@ export const useCasesStore = defineStore('cases', () => {
     if (caseIds.length > 0) await client.markCasesSeen({ caseIds })
   }
 
+  async function setLocalLabel(caseId: string, label: string): Promise<void> {
+    upsert([await client.setCaseLocalLabel({ caseId, label })])
+  }
+
+  async function unwatchMany(caseIds: string[]): Promise<void> {
+    await client.unwatchCases({ caseIds })
+    remove(caseIds)
+  }
+
+  /** Brings removed cases back as they were: pinned, muted and named as before. */
+  async function rewatch(views: readonly CaseView[]): Promise<CaseView[]> {
+    const cases = views.map(({ caseId, isPinned, isMuted, localLabel }) => ({ caseId, isPinned, isMuted, localLabel }))
+    const restored = await client.rewatchCases({ cases })
+    upsert(restored)
+    return restored
+  }
+
   async function retry(caseId: string): Promise<void> {
     upsert([await client.retryCase({ caseId })])
   }
@@ -101,5 +118,8 @@ export const useCasesStore = defineStore('cases', () => {
     markSeen,
     retry,
     startDemo,
+    setLocalLabel,
+    unwatchMany,
+    rewatch,
   }
 })

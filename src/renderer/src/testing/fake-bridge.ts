@@ -47,6 +47,10 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       quitApp: (...args) => run('quitApp', args),
       markCasesSeen: (...args) => run('markCasesSeen', args),
       getDiagnostics: (...args) => run('getDiagnostics', args),
+      setCaseLocalLabel: (...args) => run('setCaseLocalLabel', args),
+      unwatchCases: (...args) => run('unwatchCases', args),
+      rewatchCases: (...args) => run('rewatchCases', args),
+      listRecentCases: (...args) => run('listRecentCases', args),
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
