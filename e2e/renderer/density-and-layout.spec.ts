@@ -126,7 +126,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // The toolbar wraps rather than running off the edge.
       for (const control of [
         page.getByRole('searchbox'),
-        page.locator('.toolbar select'),
+        page.getByLabel('Sort'),
+        page.getByLabel('Filter by risk'),
         page.getByRole('button', { name: 'Watch', exact: true }),
       ]) {
         await expect(control).toBeVisible()

@@ -22,6 +22,8 @@ test('several cases are removed at once and come back with one Undo, focus never
   await harness.open()
   const rows = page.locator('[data-case-id]')
   await expect(rows).toHaveCount(4)
+  // Demo cases complete during the test: an order that does not move with outcomes keeps the rows in place.
+  await page.getByLabel('Sort').selectOption('recent')
   const ids = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-case-id')!))
   await rows.nth(0).getByRole('button', { name: /^Pin / }).click()
   await expect(rows.nth(0)).toHaveAttribute('data-case-id', ids[0]!)
@@ -54,10 +56,12 @@ test('a row removed under the pointer leaves its place until the pointer leaves 
   await harness.open()
   const rows = page.locator('[data-case-id]')
   await expect(rows).toHaveCount(4)
-  const second = rows.nth(1)
+  // Demo cases complete during the test: an order that does not move with outcomes keeps the rows in place.
+  await page.getByLabel('Sort').selectOption('recent')
+  const second = page.locator(`[data-case-id="${await rows.nth(1).getAttribute('data-case-id')}"]`)
   const name = (await second.getAttribute('aria-label'))!
-  const third = rows.nth(2)
-  const thirdId = await third.getAttribute('data-case-id')
+  const thirdId = await rows.nth(2).getAttribute('data-case-id')
+  const third = page.locator(`[data-case-id="${thirdId}"]`)
   const thirdTop = (await third.boundingBox())!.y
 
   await second.hover()
@@ -75,7 +79,9 @@ test('a row removed under the pointer leaves its place until the pointer leaves 
 test("an analyst names a case; the name shows, Veridox's label stays beside it, and search finds it", async ({ harness }) => {
   const { page } = harness
   await harness.open()
-  const row = page.locator('[data-case-id]').first()
+  const firstId = await page.locator('[data-case-id]').first().getAttribute('data-case-id')
+  // Found by its ID: demo cases complete during the test and the list re-sorts by outcome.
+  const row = page.locator(`[data-case-id="${firstId}"]`)
   const veridoxName = (await row.getAttribute('aria-label'))!
   await row.getByRole('button', { name: /^Rename / }).click()
   const field = row.getByRole('textbox', { name: /^Your name for/ })
