@@ -1,4 +1,3 @@
-import { resolve } from 'node:path'
 import { expect, test } from '../fixtures/app-harness'
 
 test.use({ simulatorOptions: { analysisMs: 25_000, heartbeatMs: 1_000, retryMs: 500, demoCases: 9, seed: 4 } })
@@ -32,8 +31,5 @@ test('with no key the app follows the built-in simulator, says so, and its demo 
     .getByRole('button', { name: /^Show files of/ })
     .click()
   await page.waitForTimeout(300)
-  const path = process.env.UPDATE_SCREENSHOTS
-    ? resolve(__dirname, '../../docs/images/case-monitor.png')
-    : test.info().outputPath('case-monitor.png')
-  await page.screenshot({ path })
+  await page.screenshot({ path: test.info().outputPath('simulator-mode.png') })
 })

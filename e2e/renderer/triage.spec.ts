@@ -1,4 +1,3 @@
-import { resolve } from 'node:path'
 import { expect, test } from '../fixtures/app-harness'
 import { watchTriageCases } from '../fixtures/triage-cases'
 
@@ -43,7 +42,7 @@ test('triage: outcome groups, risk filter and sorts, unseen completions, and sta
   await expect(row(high.caseId).getByText('New', { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Mark all seen/ })).toContainText('3')
   await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: shot('triage.png') })
+  await page.screenshot({ path: test.info().outputPath('triage.png') })
 
   await row(high.caseId).getByRole('button', { name: 'Show files of Forged licence' }).click()
   await expect(row(high.caseId).getByText('New', { exact: true })).toHaveCount(0)
@@ -63,7 +62,3 @@ test('triage: outcome groups, risk filter and sorts, unseen completions, and sta
   await page.getByLabel('Sort').selectOption('name')
   await expect.poll(async () => (await order())[0]).toBe(waiting.caseId)
 })
-
-function shot(name: string): string {
-  return process.env.UPDATE_SCREENSHOTS ? resolve(__dirname, '../../docs/images', name) : test.info().outputPath(name)
-}

@@ -97,7 +97,7 @@ describe('watch persistence', () => {
     const persistence = createWatchPersistence({ document: open(directory, 'watch'), clock: systemClock, log: silentLog })
     // A list saved before `hasFileList` existed reads as "no full file list known yet".
     expect(persistence.load()).toEqual({
-      cases: [{ ...entry, hasFileList: false, isMuted: false, unreachableNotice: null, isUnseen: false }],
+      cases: [{ ...entry, hasFileList: false, isMuted: false, unreachableNotice: null, isUnseen: false, localLabel: null }],
       budget: {},
     })
   })

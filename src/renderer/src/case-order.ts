@@ -12,14 +12,21 @@ const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric
 
 // Higher is more severe; an unknown risk ranks below every known one.
 const riskRank = (risk: RiskLevel | null): number => (risk === null ? -1 : riskLevels.indexOf(risk))
-const groupRank = (view: CaseView): number => triageGroups.indexOf(triageGroup(view))
+// A CaseView is replaced whole, never changed, so its group can be kept per object: a sort asks it O(n log n) times.
+const groupOfView = new WeakMap<CaseView, TriageGroup>()
+function cachedGroup(view: CaseView): TriageGroup {
+  let group = groupOfView.get(view)
+  if (group === undefined) groupOfView.set(view, (group = triageGroup(view)))
+  return group
+}
+const groupRank = (view: CaseView): number => triageGroups.indexOf(cachedGroup(view))
 const progressOf = (view: CaseView): number => (view.state === 'completed' ? 100 : (view.progress ?? -1))
 
 /** Needs me first: the triage groups in order; to review, the most severe first; then the latest news. */
 function byTriage(a: CaseView, b: CaseView): number {
   const group = groupRank(a) - groupRank(b)
   if (group !== 0) return group
-  const risk = triageGroup(a) === 'review' ? riskRank(b.risk) - riskRank(a.risk) : 0
+  const risk = cachedGroup(a) === 'review' ? riskRank(b.risk) - riskRank(a.risk) : 0
   if (risk !== 0) return risk
   return (b.completedAt ?? 0) - (a.completedAt ?? 0) || b.addedAt - a.addedAt
 }
@@ -44,8 +51,12 @@ export function matchesRisk(view: CaseView, risk: RiskFilter): boolean {
   return risk === 'unknown' ? view.risk === null : view.risk === risk
 }
 
-export function matchesQuery(view: CaseView, query: string): boolean {
-  const needle = query.trim().toLowerCase()
+export function normalizeQuery(query: string): string {
+  return query.trim().toLowerCase()
+}
+
+/** `needle` as normalizeQuery gives it, so a search over thousands of cases normalises it once. */
+export function matchesQuery(view: CaseView, needle: string): boolean {
   if (needle === '') return true
   return (
     view.caseId.includes(needle) ||
