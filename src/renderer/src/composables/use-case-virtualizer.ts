@@ -23,7 +23,7 @@ export function useCaseVirtualizer(
       estimateSize: () => ROW_ESTIMATE[density()],
       paddingStart: COLUMNS_HEIGHT,
       scrollPaddingStart: COLUMNS_HEIGHT,
-      overscan: 6,
+      overscan: 3,
       getItemKey: (index: number) => caseIds.value[index] ?? index,
     })),
   )
