@@ -77,6 +77,10 @@ function skippedWithReasons(report) {
   return found
 }
 
+// Benchmarks are not tests: the quick mode runs only to prove every benchmark still runs (a module that throws
+// fails the gate; a missed target does not). Its figures go to .test-output, not to the recorded bench/results.json.
+if (isBuilt) gate('benchmarks, quick mode', 'node', ['bench/run.mjs', '--quick', '--out', resolve(output, 'bench-quick.json')])
+
 const playwrightJson = resolve(output, 'playwright-results.json')
 rmSync(playwrightJson, { force: true })
 if (isBuilt) {
