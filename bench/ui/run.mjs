@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util'
 import { build } from 'vite'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' }, trace: { type: 'string' } },
+})
 
 // Two folders below the root, like bench/ui, so the bundle's __dirname-relative paths still reach the repository.
 const outDir = resolve(root, '.test-output/bench-ui')
@@ -26,7 +28,11 @@ await build({
   },
 })
 const { runUiBenchmark, fullOptions, quickOptions } = await import(pathToFileURL(resolve(outDir, 'ui-benchmark.cjs')).href)
-const options = { ...(values.quick ? quickOptions : fullOptions), ...(values.profile ? { profilePath: resolve(values.profile) } : {}) }
+const options = {
+  ...(values.quick ? quickOptions : fullOptions),
+  ...(values.profile ? { profilePath: resolve(values.profile) } : {}),
+  ...(values.trace ? { tracePath: resolve(values.trace) } : {}),
+}
 const figures = await runUiBenchmark(options)
 
 const targets = { keystroke: 50, scrollFrame: 33 }

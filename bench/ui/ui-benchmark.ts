@@ -18,6 +18,8 @@ export interface UiBenchOptions {
   scrollMs: number
   /** Where to write a Chrome CPU profile of the measured part (open it in DevTools' Performance panel). */
   profilePath?: string
+  /** Where to write a Chrome trace of the typing (layout, style, paint and script, per frame). */
+  tracePath?: string
 }
 
 export interface UiBenchFigures {
@@ -188,7 +190,10 @@ export async function runUiBenchmark(options: UiBenchOptions = fullOptions): Pro
       await profiler?.send('Profiler.start')
       const updatesBefore = caseUpdates
       const startedAt = Date.now()
+      if (options.tracePath)
+        await browser.startTracing(page, { path: options.tracePath, categories: ['devtools.timeline', 'blink', 'v8.execute'] })
       const keystrokes = await typeQueries(page, options)
+      if (options.tracePath) await browser.stopTracing()
       const { deltas: frames, longTaskShare } = await scrollFrames(page, options)
       if (profiler && options.profilePath) {
         const { profile } = await profiler.send('Profiler.stop')

@@ -1,5 +1,5 @@
 import { computed, nextTick, onScopeDispose, ref, watch, type Ref } from 'vue'
-import { useVirtualizer } from '@tanstack/vue-virtual'
+import { useVirtualizer, type Virtualizer } from '@tanstack/vue-virtual'
 import type { Density } from '@shared/backend'
 
 // A row's height with its bottom border, as CaseRow.vue and density.css draw it.
@@ -25,6 +25,15 @@ export function useCaseVirtualizer(
       scrollPaddingStart: COLUMNS_HEIGHT,
       overscan: 3,
       getItemKey: (index: number) => caseIds.value[index] ?? index,
+      // Sizes come from the ResizeObserver the virtualiser puts on each row, after the browser's own layout; a row
+      // not observed yet keeps its last size or the estimate. Reading the size on mount would force a layout per
+      // render of new rows (the top cost of a keystroke in search, in the UI benchmark's profile).
+      measureElement: (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, Element>) => {
+        const box = entry?.borderBoxSize?.[0]
+        if (box) return Math.round(box.blockSize)
+        const key = instance.options.getItemKey(instance.indexFromElement(element))
+        return instance.itemSizeCache.get(key) ?? ROW_ESTIMATE[density()]
+      },
     })),
   )
 
@@ -41,21 +50,13 @@ export function useCaseVirtualizer(
     return range ? caseIds.value.slice(range.startIndex, range.endIndex + 1) : []
   })
 
-  // Rows grow when expanded or when a problem line appears, so each row is measured: once, when it appears, and
-  // all of a render's new rows together. Vue calls this ref on every render and for each row between DOM writes;
-  // measuring there reads offsetHeight, one forced layout per row per render (the top cost in the UI benchmark's
-  // profile). Later changes of size reach the virtualiser through the ResizeObserver it puts on each measured row.
+  // Rows grow when expanded or when a problem line appears: each row is handed to the virtualiser once, when it
+  // appears, to be observed (measureElement above reads no layout). Vue calls this ref on every render.
   const measured = new WeakSet<Element>()
-  let pending: Element[] = []
   function measure(element: unknown): void {
     if (!(element instanceof Element) || measured.has(element)) return
     measured.add(element)
-    if (pending.push(element) > 1) return
-    queueMicrotask(() => {
-      const batch = pending
-      pending = []
-      for (const row of batch) virtualizer.value.measureElement(row)
-    })
+    virtualizer.value.measureElement(element)
   }
 
   const highlightedId = ref<string | null>(null)

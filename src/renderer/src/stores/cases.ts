@@ -3,6 +3,12 @@ import { ref, shallowReactive, toRaw } from 'vue'
 import type { CaseView } from '@shared/case-view'
 import { useClient } from '../client'
 import { changesLayout } from '../case-order'
+import { createTypingHold } from '../typing-hold'
+
+/** Main's changes wait while the analyst types in search until a pause this long (a quick typist: 120 ms a key)… */
+export const typingPauseMs = 250
+/** …but never longer than this: progress does not freeze during a long query. */
+export const longestHoldMs = 1_000
 
 /** The watched cases, kept as idempotent upserts by caseId; the newer `updatedAt` always wins. */
 export const useCasesStore = defineStore('cases', () => {
@@ -14,8 +20,29 @@ export const useCasesStore = defineStore('cases', () => {
   const hasSnapshot = ref(false)
   // A removal that overtakes the snapshot must not be undone by the snapshot's older copy.
   const removedBeforeSnapshot = new Set<string>()
+  const typingHold = createTypingHold({ pauseMs: typingPauseMs, longestHoldMs })
 
+  /** Main's pushed changes, held while the analyst types in search (see typing-hold.ts). */
+  function receiveChanged(views: readonly CaseView[]): void {
+    typingHold.run(() => applyUpsert(views))
+  }
+
+  function receiveRemoved(caseIds: readonly string[]): void {
+    typingHold.run(() => applyRemove(caseIds))
+  }
+
+  /** The analyst's own changes apply at once, after anything held: a held update cannot undo them. */
   function upsert(views: readonly CaseView[]): void {
+    typingHold.flush()
+    applyUpsert(views)
+  }
+
+  function remove(caseIds: readonly string[]): void {
+    typingHold.flush()
+    applyRemove(caseIds)
+  }
+
+  function applyUpsert(views: readonly CaseView[]): void {
     let layoutChanged = false
     for (const view of views) {
       const current = toRaw(byId).get(view.caseId)
@@ -27,7 +54,7 @@ export const useCasesStore = defineStore('cases', () => {
     if (layoutChanged) layoutVersion.value += 1
   }
 
-  function remove(caseIds: readonly string[]): void {
+  function applyRemove(caseIds: readonly string[]): void {
     let removed = false
     for (const caseId of caseIds) {
       if (!hasSnapshot.value) removedBeforeSnapshot.add(caseId)
@@ -107,6 +134,9 @@ export const useCasesStore = defineStore('cases', () => {
     layoutVersion,
     hasSnapshot,
     upsert,
+    receiveChanged,
+    receiveRemoved,
+    holdForTyping: typingHold.noteTyping,
     remove,
     applySnapshot,
     get,

@@ -28,8 +28,8 @@ export const useSessionStore = defineStore('session', () => {
   async function start(): Promise<void> {
     if (unsubscribes.length > 0) return
     unsubscribes = [
-      client.on('casesChanged', (views) => cases.upsert(views)),
-      client.on('casesRemoved', (caseIds) => cases.remove(caseIds)),
+      client.on('casesChanged', (views) => cases.receiveChanged(views)),
+      client.on('casesRemoved', (caseIds) => cases.receiveRemoved(caseIds)),
       client.on('settingsChanged', (view) => settings.apply(view)),
       client.on('closedWithoutTray', () => desktop.explainNoTray()),
       client.on('caseFocused', (caseId) => list.openCase(caseId)),
