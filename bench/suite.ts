@@ -4,6 +4,9 @@ import { machineFacts, type MachineFacts } from './machine'
 import { targets, boundOf, verdict, type Verdict } from './targets'
 import { uiBenchmark } from './ui/ui-bench-module'
 
+// The simulator runs in a child process that loads this bundle to start it (bench/ui/simulator-process.ts).
+export { runSimulatorChild } from './ui/simulator-process'
+
 /** Every benchmark, in the order they run (one at a time: each wants the machine's two cores to itself). */
 export const benchModules: readonly BenchModule[] = [uiBenchmark]
 

@@ -1,4 +1,5 @@
 import { defaultRiskWeights, type AnalysisProfile } from './analysis-plan'
+import type { StoredEvent } from './case-model'
 import type { Scenario } from './scenario'
 
 export interface RateLimits {
@@ -39,6 +40,8 @@ export interface SimulatorOptions {
   framing?: SseFraming
   load?: LoadOptions
   log?: (line: string) => void
+  /** Called as a progress stream sends an event (or queues it behind a simulated stall): benchmarks time what follows. */
+  onEventSent?: (caseId: string, event: StoredEvent) => void
 }
 
 export interface ResolvedOptions {
@@ -56,6 +59,7 @@ export interface ResolvedOptions {
   load: Required<LoadOptions> | null
   profile: AnalysisProfile
   log: (line: string) => void
+  onEventSent: ((caseId: string, event: StoredEvent) => void) | null
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -84,5 +88,6 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       filesPerCase: scenario?.filesPerCase ?? { min: 1, max: 4 },
     },
     log: options.log ?? (() => {}),
+    onEventSent: options.onEventSent ?? null,
   }
 }

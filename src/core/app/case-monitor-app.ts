@@ -18,6 +18,7 @@ import { describeSettings } from './settings-view'
 import { createTrayFeed } from './tray-feed'
 import type { TrayModel } from './tray-model'
 import { createVisibleCases } from './visible-cases'
+import { createPacedCall } from '../runtime/paced-call'
 
 export type { CaseSummary } from './case-summary'
 export type { TrayModel } from './tray-model'
@@ -76,10 +77,12 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     options.send(event, payload)
     if (event === 'settingsChanged') tray.changed()
   }
-  const casesFlushed = (): void => {
+  // Both read every watched case: a few times a second is enough for the tray, however fast the window's batches go.
+  const trayRefresh = createPacedCall(clock, 250, () => {
     summary.changed()
     tray.changed()
-  }
+  })
+  const casesFlushed = (): void => trayRefresh.request()
   const announced = (announcement: CompletionAnnouncement, session: BackendSession): void => {
     notices.addCompletion(announcement, () => session.monitor.acknowledge(announcement.caseId))
   }
@@ -125,7 +128,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
       visibleCases.applyTo(session.monitor)
       const stopForwarding = forwardSessionEvents(session, {
         clock,
-        intervalMs: options.batchIntervalMs ?? 100,
+        intervalMs: options.batchIntervalMs ?? 30,
         send,
         onFlushed: casesFlushed,
         onAnnounced: (announcement) => announced(announcement, session),
@@ -197,6 +200,7 @@ export function createCaseMonitorApp(options: CaseMonitorAppOptions): CaseMonito
     },
     async dispose() {
       cancelQuietHoursTick()
+      trayRefresh.cancel()
       stopUpdateViews()
       await backend.dispose()
       notices.dispose()

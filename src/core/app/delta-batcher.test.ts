@@ -28,18 +28,41 @@ function openBatcher() {
 }
 
 describe('delta batcher', () => {
-  it('sends N changes within one interval as exactly one message, one latest view per case, in first-change order', async () => {
+  it('sends N changes made together as exactly one message, one latest view per case, in first-change order', async () => {
     const { sent, change, flushes } = openBatcher()
     for (let step = 1; step <= 1_000; step++) {
       change('b', step)
       change('a', step * 2)
       change('c', 7)
     }
-    await vi.advanceTimersByTimeAsync(99)
     expect(sent).toEqual([])
-    await vi.advanceTimersByTimeAsync(1)
+    await vi.advanceTimersByTimeAsync(0)
     expect(sent).toEqual([{ event: 'casesChanged', payload: [view('b', 1_000), view('a', 2_000), view('c', 7)] }])
     expect(flushes()).toBe(1)
+  })
+
+  it('sends a change that follows a quiet spell at once: the first of a stream waits for no interval', async () => {
+    const { sent, change } = openBatcher()
+    await vi.advanceTimersByTimeAsync(500)
+    change('a', 1)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toEqual([{ event: 'casesChanged', payload: [view('a', 1)] }])
+  })
+
+  it('sends at most one message an interval while changes keep coming, holding the latest of each', async () => {
+    const { sent, change } = openBatcher()
+    change('a', 1)
+    await vi.advanceTimersByTimeAsync(0)
+    for (let ms = 10; ms < 100; ms += 10) {
+      change('a', ms)
+      await vi.advanceTimersByTimeAsync(10)
+    }
+    expect(sent).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(sent).toEqual([
+      { event: 'casesChanged', payload: [view('a', 1)] },
+      { event: 'casesChanged', payload: [view('a', 90)] },
+    ])
   })
 
   it('sends the changes of the next interval as a second message, holding only the cases changed in it', async () => {
@@ -64,15 +87,6 @@ describe('delta batcher', () => {
     await vi.advanceTimersByTimeAsync(1_000)
     expect(sent).toHaveLength(1)
     expect(flushes()).toBe(1)
-  })
-
-  it('flushes one interval after the first change of a batch, however many changes follow', async () => {
-    const { sent, change } = openBatcher()
-    change('a', 1)
-    await vi.advanceTimersByTimeAsync(90)
-    change('a', 2)
-    await vi.advanceTimersByTimeAsync(10)
-    expect(sent).toEqual([{ event: 'casesChanged', payload: [view('a', 2)] }])
   })
 
   it('reads each view when it sends, not when the change arrives', async () => {

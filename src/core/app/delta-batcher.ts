@@ -1,6 +1,7 @@
 import type { CaseView } from '../../shared/case-view'
 import type { Events } from '../../shared/ipc'
 import type { Clock } from '../runtime/clock'
+import { createPacedCall } from '../runtime/paced-call'
 
 export type EventSink = <E extends keyof Events>(event: E, payload: Events[E]) => void
 
@@ -13,7 +14,8 @@ export interface DeltaBatcher {
 
 /**
  * Case updates can arrive thousands of times a second; the renderer gets at most one message per
- * interval, holding the latest view of each case that changed in it.
+ * interval, holding the latest view of each case that changed in it. A change after a quiet spell leaves at the
+ * end of the current turn, not an interval later: what the analyst sees lags a busy stream by one interval at most.
  */
 export function createDeltaBatcher(options: {
   clock: Clock
@@ -24,11 +26,9 @@ export function createDeltaBatcher(options: {
 }): DeltaBatcher {
   const pendingChanges = new Set<string>()
   const pendingRemovals = new Set<string>()
-  let cancelTimer: (() => void) | null = null
+  const paced = createPacedCall(options.clock, options.intervalMs, flushPending)
 
-  function flush(): void {
-    cancelTimer?.()
-    cancelTimer = null
+  function flushPending(): void {
     if (pendingRemovals.size > 0) {
       options.send('casesRemoved', [...pendingRemovals])
       pendingRemovals.clear()
@@ -43,9 +43,7 @@ export function createDeltaBatcher(options: {
     options.onFlushed?.()
   }
 
-  const arm = (): void => {
-    cancelTimer ??= options.clock.setTimeout(flush, options.intervalMs)
-  }
+  const arm = (): void => paced.request()
 
   return {
     changed(caseId) {
@@ -58,10 +56,9 @@ export function createDeltaBatcher(options: {
       pendingRemovals.add(caseId)
       arm()
     },
-    flush,
+    flush: paced.runNow,
     dispose() {
-      cancelTimer?.()
-      cancelTimer = null
+      paced.cancel()
       pendingChanges.clear()
       pendingRemovals.clear()
     },

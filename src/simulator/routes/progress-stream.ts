@@ -1,5 +1,5 @@
 import { eventsAfter, subscribe } from '../case-analysis'
-import type { SimCase } from '../case-model'
+import type { SimCase, StoredEvent } from '../case-model'
 import type { SimulatorContext } from '../context'
 import { formatRetry, formatStoredEvent, formatTransientEvent } from '../sse-format'
 import { createStreamOutput } from '../stream-output'
@@ -27,6 +27,10 @@ export function openProgressStream(ctx: SimulatorContext, request: Authenticated
     output.write(formatTransientEvent('stream_closed', body, framing), false)
     output.end()
   }
+  const send = (event: StoredEvent): void => {
+    output.write(formatStoredEvent(event, framing), true)
+    ctx.options.onEventSent?.(c.id, event)
+  }
   let unsubscribe = () => {}
   const session: StreamSession = {
     key: key.key,
@@ -47,12 +51,12 @@ export function openProgressStream(ctx: SimulatorContext, request: Authenticated
   })
 
   output.write(formatRetry(ctx.options.retryMs), false)
-  for (const event of eventsAfter(c, lastEventId)) output.write(formatStoredEvent(event, framing), true)
+  for (const event of eventsAfter(c, lastEventId)) send(event)
   if (c.completedAt !== null) return closeAfterCompletion()
   if (output.isEnded()) return
   unsubscribe = subscribe(c, {
     onEvent(event) {
-      output.write(formatStoredEvent(event, framing), true)
+      send(event)
       if (event.type === 'case.analysis.completed') closeAfterCompletion()
     },
     onGone: () => output.endNow(),
