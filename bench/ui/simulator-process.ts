@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import type { CreateCaseInput } from '../../src/simulator/case-factory'
 import { startSimulator, type SimulatorOptions } from '../../src/simulator'
+import type { SimulatorStats } from '../../src/simulator/stats'
 
 /** What the child starts: simulator options that survive JSON, and the cases to create besides its load cases. */
 export interface SimulatorProcessSpec {
@@ -16,10 +17,15 @@ export interface SimulatorProcess {
   /** The load cases the simulator made at start, then `spec.cases`, in order. */
   loadCaseIds: string[]
   caseIds: string[]
+  /** The simulator's own counters (streams opened, requests by route, 429s…). */
+  stats(): Promise<SimulatorStats>
   close(): Promise<void>
 }
 
-type ChildMessage = { type: 'ready'; baseUrl: string; loadCaseIds: string[]; caseIds: string[] } | { type: 'sent'; records: SentProgress[] }
+type ChildMessage =
+  | { type: 'ready'; baseUrl: string; loadCaseIds: string[]; caseIds: string[] }
+  | { type: 'sent'; records: SentProgress[] }
+  | { type: 'stats'; stats: SimulatorStats }
 
 /**
  * The simulator in a process of its own, as Veridox is a server elsewhere: the core and the browser under test do
@@ -32,13 +38,20 @@ export function startSimulatorProcess(spec: SimulatorProcessSpec, onSent: (recor
   })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the simulator process exited (${code}) before it was ready`)))
+    const statsWaiters: ((stats: SimulatorStats) => void)[] = []
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'sent') return onSent(message.records)
+      if (message.type === 'stats') return statsWaiters.shift()?.(message.stats)
       child.removeAllListeners('exit')
       resolve({
         baseUrl: message.baseUrl,
         loadCaseIds: message.loadCaseIds,
         caseIds: message.caseIds,
+        stats: () =>
+          new Promise((done) => {
+            statsWaiters.push(done)
+            child.send({ type: 'stats' })
+          }),
         close: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done()
@@ -79,6 +92,9 @@ export function runSimulatorChild(): void {
     const loadCaseIds = cases.filter((listed) => listed.label.startsWith('Load case')).map((listed) => listed.case_id)
     for (const caseId of loadCaseIds) loadCases.add(caseId)
     const caseIds = spec.cases.map((input) => simulator.control.createCase(input).caseId)
+    process.on('message', (message: { type: string }) => {
+      if (message.type === 'stats') process.send?.({ type: 'stats', stats: simulator.control.stats() })
+    })
     process.send?.({ type: 'ready', baseUrl: simulator.baseUrl, loadCaseIds, caseIds })
   })
 }

@@ -24,6 +24,8 @@ export interface WatchedListPage {
   app: CaseMonitorApp
   simulator: SimulatorProcess
   browser: Awaited<ReturnType<typeof chromium.launch>>
+  /** What the core logged. */
+  logLines: string[]
 }
 
 /**
@@ -43,7 +45,7 @@ export async function withWatchedListPage<T>(
   try {
     const caseIds = [...simulator.loadCaseIds, ...simulator.caseIds]
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const { app } = await wireAppToPage(page, simulator, pageBridgePath, options.onSend)
+    const { app, logLines } = await wireAppToPage(page, simulator, pageBridgePath, options.onSend)
     try {
       for (let start = 0; start < caseIds.length; start += 1_000)
         await app.handlers.watchCases({ caseIds: caseIds.slice(start, start + 1_000) })
@@ -53,7 +55,7 @@ export async function withWatchedListPage<T>(
         .filter({ hasText: String(caseIds.length) })
         .waitFor({ timeout: 60_000 })
       await page.locator('[data-case-id]').first().waitFor()
-      return await body({ page, app, simulator, browser })
+      return await body({ page, app, simulator, browser, logLines })
     } finally {
       await app.dispose()
     }

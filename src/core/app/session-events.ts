@@ -3,6 +3,7 @@ import type { Clock } from '../runtime/clock'
 import type { BackendSession } from './backend-session'
 import { createConnectionFeed } from './connection-feed'
 import { createDeltaBatcher, type EventSink } from './delta-batcher'
+import { createPacedCall } from '../runtime/paced-call'
 
 /** Carries one session's monitor events to the renderer (batched) and to the app; the returned function stops it. */
 export function forwardSessionEvents(
@@ -19,6 +20,8 @@ export function forwardSessionEvents(
 ): () => void {
   const { monitor } = session
   const connection = createConnectionFeed({ monitor, clock: options.clock, send: options.send })
+  // The connection reads every watched case: after the batches, a few times a second at most, however fast they go.
+  const connectionCheck = createPacedCall(options.clock, 250, connection.check)
   const batcher = createDeltaBatcher({
     clock: options.clock,
     intervalMs: options.intervalMs,
@@ -26,7 +29,7 @@ export function forwardSessionEvents(
     send: options.send,
     // The tray's summary follows the batches, not every event: it counts every case.
     onFlushed() {
-      connection.check()
+      connectionCheck.request()
       options.onFlushed()
     },
   })
@@ -40,6 +43,7 @@ export function forwardSessionEvents(
   ]
   connection.check()
   return () => {
+    connectionCheck.cancel()
     connection.dispose()
     for (const stop of stops) stop()
     batcher.dispose()
