@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../../simulator'
 import type { Fetch } from '../veridox/veridox-client'
-import { requestsReceived, sleep, useMonitorRig, waitFor } from './monitor-test-kit'
+import { requestWindows } from '../policy/limits'
+import { requestsReceived, sleep, testLimits, useMonitorRig, waitFor } from './monitor-test-kit'
 import { routeNames } from '../../simulator/faults/fault-types'
 
 const rig = useMonitorRig()
@@ -97,5 +98,29 @@ describe('an outage seen from the failures themselves', () => {
     stop()
     expect(states.has('offline')).toBe(false)
     expect(monitor.view(broken)!.state).not.toBe('offline')
+  })
+
+  it('catches up after the outage with every list page back to back, not one per list spacing', async () => {
+    const simulator = await rig.startSimulator({ analysisMs: 60_000 })
+    const cases = Array.from({ length: 250 }, (_, i) => simulator.control.createCase({ label: `Claim ${i}`, fileLabels: ['a.pdf'] }).caseId)
+    const network = cable(simulator)
+    const listSentAt: number[] = []
+    const recordingFetch: Fetch = (input, init) => {
+      if (/\/cases\?/.test(String(input))) listSentAt.push(Date.now())
+      return network.fetch(input, init)
+    }
+    const { monitor } = rig.openMonitor({ fetch: recordingFetch })
+    monitor.watch(cases)
+    await waitFor(() => monitor.views().every((view) => view.state === 'live' || view.state === 'polling'), 15_000, 'every case followed')
+    network.pull()
+    await waitFor(() => monitor.views().every((view) => view.state === 'offline'), 3_000, 'every case to say offline')
+
+    const returnedAt = Date.now()
+    network.plugIn()
+    await waitFor(() => monitor.views().every((view) => view.state === 'live' || view.state === 'polling'), 15_000, 'every case back')
+    const catchUp = listSentAt.filter((at) => at >= returnedAt)
+    expect(catchUp.length).toBeGreaterThanOrEqual(3)
+    // Paced, three pages would take two list spacings (2 × 2.2 s with the documented 30 a minute).
+    expect(catchUp[2]! - catchUp[0]!).toBeLessThan(requestWindows(testLimits).list.minSpacingMs!)
   })
 })
