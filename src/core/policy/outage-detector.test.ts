@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { VeridoxError } from '../veridox/veridox-error'
 import { createOutageDetector, defaultOutageTuning, outageEvidenceOf } from './outage-detector'
 
-const tuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 2_800 }
+const tuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 3_000 }
 
 describe('outage detector', () => {
   it('calls an outage on the third network failure in a row, once', () => {
@@ -67,19 +67,19 @@ describe('outage detector', () => {
 
   it('spaces probes exponentially up to the cap, jittered by at most a fifth', () => {
     const slowest = createOutageDetector(tuning, () => 1)
-    expect(Array.from({ length: 5 }, () => slowest.nextProbeDelay())).toEqual([1_000, 2_000, 2_800, 2_800, 2_800])
+    expect(Array.from({ length: 5 }, () => slowest.nextProbeDelay())).toEqual([1_000, 2_000, 3_000, 3_000, 3_000])
     const fastest = createOutageDetector(tuning, () => 0)
-    expect(Array.from({ length: 4 }, () => fastest.nextProbeDelay())).toEqual([800, 1_600, 2_240, 2_240])
+    expect(Array.from({ length: 4 }, () => fastest.nextProbeDelay())).toEqual([800, 1_600, 2_400, 2_400])
   })
 
-  it('by default costs at most 27 probes in an outage’s first minute, and notices a return within 2.8 s', () => {
+  it('by default costs at most 26 probes in an outage’s first minute, and notices a return within 3 s', () => {
     const fastest = createOutageDetector(defaultOutageTuning, () => 0)
     let elapsed = 0
     let probes = 0
     while ((elapsed += fastest.nextProbeDelay()) <= 60_000) probes++
-    expect(probes).toBeLessThanOrEqual(27)
+    expect(probes).toBeLessThanOrEqual(26)
     const slowest = createOutageDetector(defaultOutageTuning, () => 1)
-    expect(Math.max(...Array.from({ length: 20 }, () => slowest.nextProbeDelay()))).toBeLessThanOrEqual(2_800)
+    expect(Math.max(...Array.from({ length: 20 }, () => slowest.nextProbeDelay()))).toBeLessThanOrEqual(3_000)
   })
 
   it('waits at least as long as Veridox asked (Retry-After on a 503)', () => {

@@ -7,9 +7,9 @@ export interface OutageTuning {
   probeCapMs: number
 }
 
-// The cap bounds how late a return is noticed (at most 2.8 s) and the cost of an outage (at most 27 probes a
+// The cap bounds how late a return is noticed (at most 3 s) and the cost of an outage (at most 26 probes a
 // minute, leaving room under 30 for the requests that failed before the outage was called: issue 12, item 5).
-export const defaultOutageTuning: OutageTuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 2_800 }
+export const defaultOutageTuning: OutageTuning = { failuresForOutage: 3, probeFloorMs: 1_000, probeCapMs: 3_000 }
 
 /**
  * `network`: no connection at all. `gateway`: Veridox's edge answered 502, 503 or 504, so Veridox behind it
