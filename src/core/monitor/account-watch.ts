@@ -32,6 +32,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   let isPaused = false
   let isDisposed = false
   let cancelProbe: (() => void) | null = null
+  let isProbeOut = false
   let offlineSince: number | null = null
 
   const isOffline = (): boolean => isSystemOffline || outage.isOutage
@@ -53,14 +54,22 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     stopProbing()
     cancelProbe = clock.setTimeout(() => {
       cancelProbe = null
+      isProbeOut = true
+      const settled = (): boolean => {
+        isProbeOut = false
+        return !isDisposed
+      }
       // Any answer at all, even a refusal, proves Veridox can be reached again.
-      deps.client.authStatus().then(reached, (error: unknown) => {
-        if (isDisposed) return
-        if (!outageEvidenceOf(error)) return reached()
-        // A confirming probe failed as well: the gateway errors were Veridox down, not one case's trouble.
-        if (outage.declare()) return startOutage(retryAfterOf(error))
-        if (outage.isOutage && !isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay(retryAfterOf(error)))
-      })
+      deps.client.authStatus().then(
+        () => settled() && reached(),
+        (error: unknown) => {
+          if (!settled()) return
+          if (!outageEvidenceOf(error)) return reached()
+          // A confirming probe failed as well: the gateway errors were Veridox down, not one case's trouble.
+          if (outage.declare()) return startOutage(retryAfterOf(error))
+          if (outage.isOutage && !isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay(retryAfterOf(error)))
+        },
+      )
     }, delayMs)
   }
 
@@ -75,7 +84,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     if (isDisposed) return
     const verdict = outage.noteFailure(evidence)
     if (verdict === 'outage') startOutage(retryAfterOf(error))
-    else if (verdict === 'confirm' && !isSystemOffline && !isPaused) scheduleProbe(0)
+    else if (verdict === 'confirm' && !cancelProbe && !isProbeOut && !isSystemOffline && !isPaused) scheduleProbe(0)
   }
 
   function reached(): void {

@@ -37,7 +37,7 @@ export function createOutageDetector(tuning: OutageTuning, random: () => number)
   let isDeclared = false
   let probes = 0
   return {
-    /** `outage`: this failure starts an outage. `confirm`: probe the account now; declare() if the probe fails too. */
+    /** `outage`: this failure starts an outage. `confirm`: probe the account (unless a probe is out); declare() if it fails too. */
     noteFailure(evidence: OutageEvidence): 'outage' | 'confirm' | null {
       failuresInARow += 1
       if (isDeclared || failuresInARow < tuning.failuresForOutage) return null
@@ -45,7 +45,7 @@ export function createOutageDetector(tuning: OutageTuning, random: () => number)
         isDeclared = true
         return 'outage'
       }
-      return failuresInARow === tuning.failuresForOutage ? 'confirm' : null
+      return 'confirm'
     },
     /** The confirming probe failed: true when this starts the outage. */
     declare(): boolean {
