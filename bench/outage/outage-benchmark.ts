@@ -36,7 +36,7 @@ export const fullOptions: OutageBenchOptions = {
   giveUpMs: 15_000,
 }
 
-export const quickOptions: OutageBenchOptions = { cases: 100, outages: [{ kind: 'gateway', ms: 4_000 }], settleMs: 300, giveUpMs: 3_000 }
+export const quickOptions: OutageBenchOptions = { cases: 50, outages: [{ kind: 'gateway', ms: 4_000 }], settleMs: 0, giveUpMs: 3_000 }
 
 interface OutageRun {
   kind: OutageKind
