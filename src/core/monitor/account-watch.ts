@@ -1,4 +1,4 @@
-import { createOutageDetector, type OutageTuning } from '../policy/outage-detector'
+import { createOutageDetector, outageEvidenceOf, type OutageEvidence, type OutageTuning } from '../policy/outage-detector'
 import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { VeridoxClient } from '../veridox/veridox-client'
@@ -17,13 +17,12 @@ interface AccountWatchDependencies {
   onResumed(): void
 }
 
-const isUnreachable = (answer: VeridoxAnswer): boolean =>
-  answer.kind === 'failed' && answer.error instanceof VeridoxError && answer.error.code === 'network_unreachable'
+const retryAfterOf = (error: unknown): number | null => (error instanceof VeridoxError ? error.retryAfterMs : null)
 
 /**
  * Owns what holds for the whole key: whether Veridox rejected it, whether the analyst paused watching,
  * whether the system says the network is gone, and whether the requests themselves show an outage (then one probe, backing off, tests
- * when Veridox can be reached again; nothing else is sent).
+ * when Veridox can be reached again; nothing else is sent). A run of gateway errors is confirmed by one probe first.
  */
 export function createAccountWatch(deps: AccountWatchDependencies) {
   const { clock, log, bus } = deps
@@ -33,6 +32,7 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
   let isPaused = false
   let isDisposed = false
   let cancelProbe: (() => void) | null = null
+  let isProbeOut = false
   let offlineSince: number | null = null
 
   const isOffline = (): boolean => isSystemOffline || outage.isOutage
@@ -54,20 +54,37 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     stopProbing()
     cancelProbe = clock.setTimeout(() => {
       cancelProbe = null
+      isProbeOut = true
+      const settled = (): boolean => {
+        isProbeOut = false
+        return !isDisposed
+      }
       // Any answer at all, even a refusal, proves Veridox can be reached again.
-      deps.client.authStatus().then(reached, (error: unknown) => {
-        if (!(error instanceof VeridoxError && error.code === 'network_unreachable')) return reached()
-        if (!isDisposed && outage.isOutage && !isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay())
-      })
+      deps.client.authStatus().then(
+        () => settled() && reached(),
+        (error: unknown) => {
+          if (!settled()) return
+          if (!outageEvidenceOf(error)) return reached()
+          // A confirming probe failed as well: the gateway errors were Veridox down, not one case's trouble.
+          if (outage.declare()) return startOutage(retryAfterOf(error))
+          if (outage.isOutage && !isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay(retryAfterOf(error)))
+        },
+      )
     }, delayMs)
   }
 
-  function unreachable(): void {
-    if (isDisposed || !outage.noteUnreachable()) return
+  function startOutage(retryAfterMs: number | null): void {
     log('warn', 'Veridox cannot be reached; pausing every request and testing the connection now and then')
     accountChanged()
     if (!isSystemOffline && !isKeyRejected && !isPaused) deps.onPaused()
-    if (!isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay())
+    if (!isSystemOffline && !isPaused) scheduleProbe(outage.nextProbeDelay(retryAfterMs))
+  }
+
+  function unreachable(evidence: OutageEvidence, error: unknown): void {
+    if (isDisposed) return
+    const verdict = outage.noteFailure(evidence)
+    if (verdict === 'outage') startOutage(retryAfterOf(error))
+    else if (verdict === 'confirm' && !cancelProbe && !isProbeOut && !isSystemOffline && !isPaused) scheduleProbe(0)
   }
 
   function reached(): void {
@@ -99,7 +116,11 @@ export function createAccountWatch(deps: AccountWatchDependencies) {
     get offlineSince() {
       return offlineSince
     },
-    noteAnswer: (answer: VeridoxAnswer): void => (isUnreachable(answer) ? unreachable() : reached()),
+    noteAnswer(answer: VeridoxAnswer): void {
+      const evidence = answer.kind === 'failed' ? outageEvidenceOf(answer.error) : null
+      if (evidence) unreachable(evidence, answer.kind === 'failed' ? answer.error : null)
+      else reached()
+    },
     rejectKey(error: VeridoxError): void {
       if (isKeyRejected) return
       isKeyRejected = true

@@ -18,7 +18,7 @@ export interface MonitorTuning {
   pollFallbackMaxMs: number
   /** How long a completion waits for the final risk scores before it is announced without them. */
   finalizeTimeoutMs: number
-  /** After the network returns, reconnections are spread over this much time. */
+  /** After the network returns, reconnections are spread over this much time (10 streams at most: about one per 100 ms). */
   reconnectSpreadMs: number
   snapshotRetryMs: number
   /** The rhythm of the pass that decides what runs next, when nothing asks for one sooner. */
@@ -36,7 +36,7 @@ export const defaultMonitorTuning: MonitorTuning = {
   pollFallbackMs: 120_000,
   pollFallbackMaxMs: 900_000,
   finalizeTimeoutMs: 15_000,
-  reconnectSpreadMs: 3_000,
+  reconnectSpreadMs: 1_000,
   snapshotRetryMs: 5_000,
   passIntervalMs: 500,
 }

@@ -1,4 +1,5 @@
 import type { CaseProblem } from '../../shared/case-view'
+import { outageEvidenceOf } from '../policy/outage-detector'
 import { createProxyEvidence } from '../policy/proxy-evidence'
 import { planStreamSlots } from '../policy/stream-slots'
 import type { Clock } from '../runtime/clock'
@@ -113,7 +114,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
           if (status.kind === 'live') bus.emit('answered', { kind: 'stream-live', caseId })
           if (status.kind === 'waiting') {
             evidence.noteEnded(caseId)
-            if (status.error?.code === 'network_unreachable') bus.emit('answered', { kind: 'failed', caseId, error: status.error })
+            if (outageEvidenceOf(status.error)) bus.emit('answered', { kind: 'failed', caseId, error: status.error })
           }
           bus.emit('caseChanged', caseId)
         },

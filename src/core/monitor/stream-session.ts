@@ -17,7 +17,8 @@ export interface StreamTuning {
 }
 
 export const defaultStreamTuning: StreamTuning = {
-  backoff: { floorMs: 1_000, capMs: 60_000 },
+  // Streams dropped together (a network blip, Veridox restarting) come back over 1–1.5 floors, not all at once.
+  backoff: { floorMs: 1_000, capMs: 60_000, firstAttemptSpread: 0.5 },
   heartbeatMs: 30_000,
   silenceFactor: 2.5,
   healthyAfterMs: 30_000,

@@ -26,4 +26,12 @@ describe('backoffDelay', () => {
   it('honours Retry-After even above the cap', () => {
     expect(backoffDelay(policy, 0, () => 0, 120_000)).toBe(120_000)
   })
+
+  it('spreads even the first attempt when asked, so streams dropped together do not all return at the floor together', () => {
+    const spread = { ...policy, firstAttemptSpread: 0.5 }
+    expect(backoffDelay(spread, 0, () => 0)).toBe(1_000)
+    expect(backoffDelay(spread, 0, () => 1)).toBe(1_500)
+    expect(backoffDelay(spread, 3, () => 1)).toBe(8_000)
+    expect(backoffDelay({ ...spread, capMs: 1_200 }, 0, () => 1)).toBe(1_200)
+  })
 })

@@ -3,6 +3,8 @@ export interface BackoffPolicy {
   floorMs: number
   /** Never wait more than this. */
   capMs: number
+  /** Share of the floor the first wait may add at random (0 when absent): the first waits of many are spread too. */
+  firstAttemptSpread?: number
 }
 
 /**
@@ -17,7 +19,7 @@ export function backoffDelay(
   serverRetryAfterMs: number | null = null,
 ): number {
   const floor = Math.min(policy.floorMs, policy.capMs)
-  const ceiling = Math.min(policy.capMs, floor * 2 ** Math.max(0, attempt))
+  const ceiling = Math.min(policy.capMs, floor * Math.max(1 + (policy.firstAttemptSpread ?? 0), 2 ** Math.max(0, attempt)))
   const jittered = floor + random() * (ceiling - floor)
   return Math.round(Math.max(jittered, serverRetryAfterMs ?? 0))
 }

@@ -29,6 +29,19 @@ describe('createRateWindow', () => {
     expect(window.tryTake(6_000)).toBe(true)
   })
 
+  it('lets a granted burst skip the spacing, never the count, and then paces again', () => {
+    const window = createRateWindow({ count: 4, windowMs: 60_000, minSpacingMs: 2_000 })
+    window.tryTake(0)
+    window.allowBurst(5)
+    expect([1, 2, 3].map((t) => window.tryTake(t))).toEqual([true, true, true])
+    expect(window.tryTake(4)).toBe(false)
+    expect(window.msUntilAvailable(4)).toBe(59_996)
+    const later = createRateWindow({ count: 10, windowMs: 60_000, minSpacingMs: 2_000 })
+    later.allowBurst(2)
+    expect([0, 1, 2].map((t) => later.tryTake(t))).toEqual([true, true, false])
+    expect(later.msUntilAvailable(2)).toBe(1_999)
+  })
+
   it('blocks after a 429 until the time given', () => {
     const window = createRateWindow({ count: 10, windowMs: 60_000 })
     window.blockUntil(5_000)

@@ -14,6 +14,8 @@ export interface RateWindow {
   blockUntil(until: number): void
   /** The time set by the latest blockUntil (0: never blocked). */
   readonly blockedUntil: number
+  /** The next `count` requests need no spacing (a catch-up after an outage); the window's count still holds. */
+  allowBurst(count: number): void
   takenInWindow(now: number): number
   /** When the requests still in the window were sent, to carry the budget across a restart. */
   takenTimes(now: number): number[]
@@ -23,6 +25,7 @@ export interface RateWindow {
 export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly number[] = []): RateWindow {
   const taken: number[] = [...previouslyTaken].sort((a, b) => a - b)
   let blockedUntil = 0
+  let burstLeft = 0
 
   function prune(now: number): void {
     while (taken.length > 0 && taken[0]! <= now - limit.windowMs) taken.shift()
@@ -32,6 +35,7 @@ export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly n
     tryTake(now) {
       if (this.msUntilAvailable(now) > 0) return false
       taken.push(now)
+      burstLeft = Math.max(0, burstLeft - 1)
       return true
     },
     msUntilAvailable(now) {
@@ -40,7 +44,7 @@ export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly n
       if (limit.count <= 0) return Math.max(blocked, limit.windowMs)
       const full = taken.length >= limit.count ? taken[taken.length - limit.count]! + limit.windowMs - now : 0
       const last = taken[taken.length - 1]
-      const spacing = limit.minSpacingMs && last !== undefined ? last + limit.minSpacingMs - now : 0
+      const spacing = limit.minSpacingMs && last !== undefined && burstLeft === 0 ? last + limit.minSpacingMs - now : 0
       return Math.max(blocked, full, spacing)
     },
     blockUntil(until) {
@@ -48,6 +52,9 @@ export function createRateWindow(limit: WindowLimit, previouslyTaken: readonly n
     },
     get blockedUntil() {
       return blockedUntil
+    },
+    allowBurst(count) {
+      burstLeft = Math.max(0, Math.floor(count))
     },
     takenInWindow(now) {
       prune(now)

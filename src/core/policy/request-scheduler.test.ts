@@ -165,4 +165,21 @@ describe('request scheduler', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(sent).toHaveLength(1)
   })
+
+  it('sends a granted catch-up burst of a paced kind back to back, then paces again', async () => {
+    const scheduler = createRequestScheduler({
+      windows: { ...windows, list: { count: 27, windowMs: 60_000, minSpacingMs: 2_223 } },
+      clock: systemClock,
+    })
+    const sent: number[] = []
+    const page = (offset: number) =>
+      scheduler.enqueue('list', { key: `list:${offset}`, priority: 'routine', run: async () => void sent.push(Date.now()) })
+    await page(0)
+    scheduler.allowBurst('list', 3)
+    for (const offset of [100, 200, 300, 400]) void page(offset)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toEqual([0, 0, 0, 0])
+    await vi.advanceTimersByTimeAsync(2_223)
+    expect(sent).toEqual([0, 0, 0, 0, 2_223])
+  })
 })

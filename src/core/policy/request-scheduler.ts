@@ -42,6 +42,8 @@ export interface RequestScheduler {
   /** Requests sent within each window: saved so a restart does not start with a full budget Veridox has not refilled. */
   usage(): Partial<Record<RequestKind, number[]>>
   dispose(): void
+  /** The next `count` requests of a paced kind go without its spacing (the catch-up after an outage); the window still holds. */
+  allowBurst(kind: RequestKind, count: number): void
 }
 
 const maxInFlightPerKind = 3
@@ -183,6 +185,12 @@ export function createRequestScheduler(options: {
       for (const kind of kinds) {
         for (const item of queues[kind].splice(0)) item.reject(new DOMException('The monitor stopped', 'AbortError'))
       }
+    },
+    allowBurst(kind, count) {
+      windows[kind].allowBurst(count)
+      wakeTimers.get(kind)?.()
+      wakeTimers.delete(kind)
+      pump(kind)
     },
   }
 }
