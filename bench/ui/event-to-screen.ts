@@ -160,7 +160,7 @@ export async function runEventToScreenBenchmark(options: EventToScreenOptions): 
             pushed.set(view.caseId, [...(pushed.get(view.caseId) ?? []), [view.progress, at]])
       },
     },
-    async ({ page, simulator, browser, logLines, app }) => {
+    async ({ page, simulator }) => {
       for (const caseId of simulator.loadCaseIds) fastCases.add(caseId)
       await page.getByLabel('Sort').selectOption('name')
       // Ten fast cases on screen show a percentage: their streams are open.
@@ -179,16 +179,9 @@ export async function runEventToScreenBenchmark(options: EventToScreenOptions): 
       const statsBefore = await simulator.stats()
       isTiming = true
       const startedAt = performance.now()
-      if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline'] })
       await page.waitForTimeout(options.measureMs)
-      if (process.env.BENCH_TRACE) await browser.stopTracing()
       isTiming = false
       const statsAfter = await simulator.stats()
-      if (process.env.BENCH_DEBUG) {
-        console.error(logLines.slice(-40).join('\n'))
-        const diagnostics = await app.handlers.getDiagnostics()
-        console.error(JSON.stringify(diagnostics.cases.filter((c: { caseId: string }) => fastCases.has(c.caseId)), null, 1).slice(0, 6000))
-      }
       const elapsedS = (performance.now() - startedAt) / 1000
       await page.waitForTimeout(1_000)
       const { shown, delivered } = await page.evaluate(() => {
@@ -232,7 +225,10 @@ export async function runEventToScreenBenchmark(options: EventToScreenOptions): 
         streamsOpenedWhileTiming: statsAfter.streamsOpened - statsBefore.streamsOpened,
         eventsSentPerSecond: Math.round((statsAfter.eventsSent - statsBefore.eventsSent) / elapsedS),
         listAndGetRequestsWhileTiming:
-          (statsAfter.requestsByRoute.list ?? 0) + (statsAfter.requestsByRoute.get ?? 0) - (statsBefore.requestsByRoute.list ?? 0) - (statsBefore.requestsByRoute.get ?? 0),
+          (statsAfter.requestsByRoute.list ?? 0) +
+          (statsAfter.requestsByRoute.get ?? 0) -
+          (statsBefore.requestsByRoute.list ?? 0) -
+          (statsBefore.requestsByRoute.get ?? 0),
         listedCases: options.cases,
       }
     },
