@@ -176,11 +176,13 @@ export function createStreamPlanner(deps: PlannerDependencies) {
       bus.emit('caseChanged', caseId)
       freedSlot = true
     }
-    for (const caseId of allowed) {
-      if (active.has(caseId)) continue
-      start(caseId, (freedSlot ? slotHandoverMs : 0) + (options.spreadMs ? clock.random() * options.spreadMs : 0))
+    const starting = [...allowed].filter((caseId) => !active.has(caseId))
+    starting.forEach((caseId, index) => {
+      // Each stream gets its own share of the spread, jittered within it: spread out even when chance would bunch them.
+      const spread = options.spreadMs ? ((index + clock.random()) / starting.length) * options.spreadMs : 0
+      start(caseId, (freedSlot ? slotHandoverMs : 0) + spread)
       bus.emit('caseChanged', caseId)
-    }
+    })
   }
 
   function isPolled(caseId: string): boolean {
