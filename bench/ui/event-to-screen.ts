@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { CaseView } from '../../src/shared/case-view'
 import { percentile } from './ui-benchmark'
 import { withWatchedListPage } from './watched-list-page'
@@ -31,6 +32,9 @@ export interface EventToScreenFigures {
   /** Events that arrived on the monitor's streams per second while timing. */
   eventsArrivedPerSecond: number
   streamedCasesTimed: number
+  /** The core's process: how late its event loop ran while timing (p99 and worst). */
+  coreLoopDelayP99Ms: number
+  coreLoopDelayMaxMs: number
   /** Streams the monitor opened while timing (reconnections replay what they missed) */
   streamsOpenedWhileTiming: number
   /** Every event the simulator wrote to a stream per second, replays included. */
@@ -177,10 +181,14 @@ export async function runEventToScreenBenchmark(options: EventToScreenOptions): 
         })
       await recordShownProgress(page)
       const statsBefore = await simulator.stats()
+      // How late this process's event loop runs (the core's, and the harness's page deliveries): a stall delays every event.
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+      loopDelay.enable()
       isTiming = true
       const startedAt = performance.now()
       await page.waitForTimeout(options.measureMs)
       isTiming = false
+      loopDelay.disable()
       const statsAfter = await simulator.stats()
       const elapsedS = (performance.now() - startedAt) / 1000
       await page.waitForTimeout(1_000)
@@ -222,6 +230,8 @@ export async function runEventToScreenBenchmark(options: EventToScreenOptions): 
         eventToScreenUnshown: unshown,
         eventsArrivedPerSecond: Math.round(arrived / elapsedS),
         streamedCasesTimed: timedCases.size,
+        coreLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e5) / 10,
+        coreLoopDelayMaxMs: Math.round(loopDelay.max / 1e5) / 10,
         streamsOpenedWhileTiming: statsAfter.streamsOpened - statsBefore.streamsOpened,
         eventsSentPerSecond: Math.round((statsAfter.eventsSent - statsBefore.eventsSent) / elapsedS),
         listAndGetRequestsWhileTiming:

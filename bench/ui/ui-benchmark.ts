@@ -193,3 +193,6 @@ export async function runUiBenchmark(options: UiBenchOptions = fullOptions): Pro
     },
   )
 }
+
+// bench/ui/run.mjs bundles this module alone: the simulator's child process loads the bundle to start it.
+export { runSimulatorChild } from './simulator-process'
