@@ -5,7 +5,7 @@ import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { VeridoxClient } from '../veridox/veridox-client'
 import type { VeridoxError } from '../veridox/veridox-error'
-import { isFollowed, isInAnalysis, type CaseFacts } from './case-record'
+import { analysisPhase, isFollowed, isInAnalysis, type CaseFacts } from './case-record'
 import type { MonitorBus } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
 import { createStreamFallbacks, proxyProblem } from './stream-fallbacks'
@@ -163,6 +163,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
         isPinned: f.isPinned,
         isVisible: f.isVisible,
         isInAnalysis: isInAnalysis(f),
+        isWaitingForUpload: analysisPhase(f) === 'waiting',
         holdsSlot: active.has(f.caseId),
         addedAt: f.addedAt,
       }))
