@@ -1,5 +1,6 @@
 import { listTier, snapshotTier, type PriorityTier, type SnapshotReason } from '../policy/request-priority'
-import { isFollowed, type CaseFacts } from './case-record'
+import { checkIntervalMs } from '../policy/check-cadence'
+import { analysisPhase, isFollowed, type CaseFacts } from './case-record'
 import type { FetcherDependencies } from './monitor-bus'
 import { isAbort } from './monitor-tuning'
 
@@ -43,7 +44,10 @@ export function createReconciler(deps: ReconcilerDependencies) {
     isStreamed: deps.isStreamed(facts.caseId),
   })
   const isDue = (facts: CaseFacts, now: number): boolean =>
-    isFollowed(facts) && !deps.isStreamLive(facts.caseId) && now - facts.lastFreshAt >= tuning.sweepIntervalMs
+    isFollowed(facts) &&
+    !deps.isStreamLive(facts.caseId) &&
+    now - facts.lastFreshAt >=
+      checkIntervalMs({ phase: analysisPhase(facts), isPinned: facts.isPinned, isVisible: facts.isVisible }, tuning)
 
   function requestSnapshot(caseId: string, reason: SnapshotReason, at: number): void {
     const existing = wants.get(caseId)

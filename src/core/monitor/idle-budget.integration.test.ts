@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { Simulator } from '../../simulator'
+import { sleep, testLimits, useMonitorRig, waitFor } from './monitor-test-kit'
+
+const rig = useMonitorRig()
+
+// Generous get and list limits let the first look at every case finish at once; the counts, not the pace, are the point.
+const roomyLimits = { ...testLimits, getPerMin: 6_000, listPerMin: 600, streamsPerKey: 0 }
+const roomySimulator = { limits: { pollsPerHour: testLimits.pollsPerHour, getPerMin: 6_000, listPerMin: 600 } }
+
+const listAndGet = (simulator: Simulator): number => {
+  const byRoute = simulator.control.stats().requestsByRoute
+  return (byRoute.list ?? 0) + (byRoute.get ?? 0)
+}
+
+function createWaitingCases(simulator: Simulator, count: number): string[] {
+  return Array.from(
+    { length: count },
+    (_, i) => simulator.control.createCase({ label: `Waiting ${i}`, fileLabels: ['id.pdf', 'payslip.pdf'], upload: false }).caseId,
+  )
+}
+
+describe('the budget with cases that do not change', () => {
+  it('spends no list or get request on cases waiting for upload between their quiet checks', async () => {
+    const simulator = await rig.startSimulator(roomySimulator)
+    const caseIds = createWaitingCases(simulator, 250)
+    const { monitor } = rig.openMonitor({ limits: roomyLimits, tuning: { quietCheckIntervalMs: 60_000 } })
+    monitor.watch(caseIds)
+    await waitFor(() => monitor.views().every((view) => view.hasFileList && !view.isStale), 20_000, 'a first look at every case')
+
+    const before = listAndGet(simulator)
+    // Ten sweep intervals (300 ms in the test tuning): before, every one read the three list pages again.
+    await sleep(3_000)
+    expect(listAndGet(simulator) - before).toBe(0)
+  }, 30_000)
+
+  it('still announces, with its risk, a quiet case that was uploaded and completed between its checks', async () => {
+    const simulator = await rig.startSimulator(roomySimulator)
+    const caseIds = createWaitingCases(simulator, 120)
+    const harness = rig.openMonitor({ limits: roomyLimits, tuning: { quietCheckIntervalMs: 1_500 } })
+    harness.monitor.watch(caseIds)
+    await waitFor(() => harness.monitor.views().every((view) => view.hasFileList), 20_000, 'a first look at every case')
+
+    const uploaded = caseIds[40]!
+    simulator.control.completeCaseNow(uploaded)
+    await waitFor(() => harness.announcements.some((announcement) => announcement.caseId === uploaded), 10_000, 'its announcement')
+    expect(harness.announcements.find((announcement) => announcement.caseId === uploaded)!.risk).not.toBeNull()
+  }, 30_000)
+})
