@@ -46,4 +46,16 @@ describe('the budget with cases that do not change', () => {
     await waitFor(() => harness.announcements.some((announcement) => announcement.caseId === uploaded), 10_000, 'its announcement')
     expect(harness.announcements.find((announcement) => announcement.caseId === uploaded)!.risk).not.toBeNull()
   }, 30_000)
+
+  it('sweeps cases not looked at yet less and less often while nothing on the key changes', async () => {
+    const simulator = await rig.startSimulator(roomySimulator)
+    const caseIds = createWaitingCases(simulator, 80)
+    // No get budget for first looks: every case stays not looked at, and one list page holds them all.
+    const { monitor } = rig.openMonitor({ limits: { ...roomyLimits, getPerMin: 1 }, tuning: { quietCheckIntervalMs: 60_000 } })
+    monitor.watch(caseIds)
+    await sleep(6_000)
+    // 20 sweep intervals of 300 ms: doubling from the first, the sweeps fall at 0, 0.3, 0.9, 2.1 and 4.5 s.
+    expect(simulator.control.stats().requestsByRoute.list ?? 0).toBeLessThanOrEqual(6)
+    expect(monitor.views().every((view) => !view.hasFileList)).toBe(true)
+  }, 20_000)
 })
