@@ -59,3 +59,21 @@ describe('the budget with cases that do not change', () => {
     expect(monitor.views().every((view) => !view.hasFileList)).toBe(true)
   }, 20_000)
 })
+
+describe('stream slots with more cases than slots, none looked at yet', () => {
+  it('move on from a case whose stream shows no analysis, until they find the case that is analysing', async () => {
+    const simulator = await rig.startSimulator(roomySimulator)
+    const waiting = createWaitingCases(simulator, 4)
+    const analysing = simulator.control.createCase({ label: 'Analysing', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] }).caseId
+    // No get budget for a first look: only a stream can tell which case is analysing.
+    const { monitor } = rig.openMonitor({ limits: { ...roomyLimits, getPerMin: 1, streamsPerKey: 1 } })
+    monitor.watch(waiting)
+    await waitFor(() => waiting.some((caseId) => monitor.view(caseId)?.followedBy === 'stream'), 5_000, 'a stream on a waiting case')
+    monitor.watch([analysing])
+
+    await waitFor(() => monitor.view(analysing)?.followedBy === 'stream', 20_000, 'the stream to reach the analysing case')
+    await sleep(1_500)
+    // Found analysing, it keeps the slot.
+    expect(monitor.view(analysing)?.followedBy).toBe('stream')
+  }, 30_000)
+})
