@@ -116,6 +116,7 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
   // Who reacts to what: the whole flow of the monitor in one table.
   bus.on('answered', outcomes.apply)
   bus.on('answered', account.noteAnswer)
+  bus.on('answered', reconciler.noteAnswer)
   bus.on('snapshotWanted', ({ caseId, reason, at }) => reconciler.requestSnapshot(caseId, reason, at))
   bus.on('caseChanged', () => persistence.scheduleSave(savedState))
   bus.on('planChanged', requestPass)

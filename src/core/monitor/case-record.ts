@@ -1,5 +1,6 @@
 import type { TerminalWatchState } from '../../shared/case-rules'
 import type { CaseProblem } from '../../shared/case-view'
+import type { AnalysisPhase } from '../policy/check-cadence'
 import { emptyCaseState, isCaseSettled, type CaseState } from '../case-state/case-state'
 import type { UnreachableCause } from './case-monitor-types'
 import type { PersistedCase } from './watch-persistence'
@@ -39,7 +40,19 @@ export interface CaseRecord {
 export type CaseFacts = Readonly<CaseRecord>
 
 export const isFollowed = (facts: CaseFacts): boolean => facts.terminal === null
-export const isInAnalysis = (facts: CaseFacts): boolean => facts.state.files.some((file) => file.status === 'processing')
+/**
+ * Analysis started and the case has not completed. A case whose files have all settled is still in
+ * analysis until Veridox says the case completed: its stream must not be handed on in that gap.
+ */
+export const isInAnalysis = (facts: CaseFacts): boolean =>
+  !facts.state.isComplete && facts.state.files.some((file) => file.status !== 'waiting')
+
+export function analysisPhase(facts: CaseFacts): AnalysisPhase {
+  if (facts.state.isComplete) return 'complete'
+  if (isInAnalysis(facts)) return 'analysing'
+  // Files known from events only may not be all of them.
+  return facts.state.hasFileList ? 'waiting' : 'unknown'
+}
 
 const restoredState = (restored: PersistedCase): CaseState => ({
   label: restored.label,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useMonitorRig, waitFor } from './monitor-test-kit'
+import { testLimits, useMonitorRig, waitFor } from './monitor-test-kit'
 
 const rig = useMonitorRig()
 
@@ -47,4 +47,34 @@ describe('a completion seen on a stream', () => {
     }
     expect(simulator.control.stats().tooManyRequests.total).toBe(0)
   }, 90_000)
+
+  it('keeps its stream from the last file’s completion to the case’s, though another case in analysis waits for the slot', async () => {
+    const simulator = await rig.startSimulator()
+    const waitingForSlot = simulator.control.createCase({ label: 'Long', fileLabels: ['a.pdf'], fileDurationsMs: [60_000] }).caseId
+    const streamed = simulator.control.createCase({
+      label: 'Short',
+      fileLabels: ['a.pdf'],
+      fileDurationsMs: [1_500],
+      outcomes: ['success'],
+    })
+    // One file's events: its start, two per stage of seven, its completion. The case's own completion is then held back,
+    // as a busy network or a slow reader splits them: the monitor acts on the first before the second arrives.
+    simulator.control.addFaults({ faults: [{ kind: 'stall-stream', stallMs: 300, afterEvents: 16, caseIds: [streamed.caseId], count: 1 }] })
+    const { monitor } = rig.openMonitor({ limits: { ...testLimits, streamsPerKey: 1 } })
+    const followedUntilCompleted: (string | null)[] = []
+    monitor.onChanged((caseId) => {
+      const view = monitor.view(caseId)!
+      if (caseId === streamed.caseId && view.completedAt === null) followedUntilCompleted.push(view.followedBy)
+    })
+    // Watched first, it takes the one slot; the other, in analysis too, then waits for it (stream-slots.ts).
+    monitor.watch([streamed.caseId])
+    await waitFor(() => monitor.view(streamed.caseId)?.followedBy === 'stream', 5_000, 'its stream')
+    monitor.watch([waitingForSlot])
+    await waitFor(() => monitor.view(waitingForSlot)?.hasFileList === true, 5_000, 'a first look at the other case')
+    await waitFor(() => monitor.view(streamed.caseId)?.completedAt != null, 10_000, 'the completion')
+
+    const sinceItsStream = followedUntilCompleted.slice(followedUntilCompleted.indexOf('stream'))
+    expect(sinceItsStream.length).toBeGreaterThan(1)
+    expect(sinceItsStream.every((followedBy) => followedBy === 'stream')).toBe(true)
+  }, 20_000)
 })

@@ -23,6 +23,8 @@ export interface MonitorTuning {
   snapshotRetryMs: number
   /** The rhythm of the pass that decides what runs next, when nothing asks for one sooner. */
   passIntervalMs: number
+  /** How often a case whose files all wait for upload, pinned by nobody and off screen, is checked (policy/check-cadence.ts). */
+  quietCheckIntervalMs: number
 }
 
 export const defaultMonitorTuning: MonitorTuning = {
@@ -39,6 +41,8 @@ export const defaultMonitorTuning: MonitorTuning = {
   reconnectSpreadMs: 1_000,
   snapshotRetryMs: 5_000,
   passIntervalMs: 500,
+  // 500 such cases are 5 list pages: one sweep of them every 5 minutes is 1 of the 30 list requests a minute.
+  quietCheckIntervalMs: 300_000,
 }
 
 export function isAbort(error: unknown): boolean {

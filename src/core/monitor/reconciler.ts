@@ -1,6 +1,7 @@
 import { listTier, snapshotTier, type PriorityTier, type SnapshotReason } from '../policy/request-priority'
-import { isFollowed, type CaseFacts } from './case-record'
-import type { FetcherDependencies } from './monitor-bus'
+import { checkIntervalMs, createSweepBackoff } from '../policy/check-cadence'
+import { analysisPhase, isFollowed, type CaseFacts } from './case-record'
+import type { FetcherDependencies, VeridoxAnswer } from './monitor-bus'
 import { isAbort } from './monitor-tuning'
 
 /** Which want wins when a case is wanted for two reasons: the one whose answer matters most. */
@@ -36,6 +37,7 @@ export function createReconciler(deps: ReconcilerDependencies) {
   let isSweeping = false
   let nextSweepAt = 0
   let serial = 0
+  const unknownPace = createSweepBackoff(tuning)
 
   const focusOf = (facts: CaseFacts) => ({
     isPinned: facts.isPinned,
@@ -43,7 +45,14 @@ export function createReconciler(deps: ReconcilerDependencies) {
     isStreamed: deps.isStreamed(facts.caseId),
   })
   const isDue = (facts: CaseFacts, now: number): boolean =>
-    isFollowed(facts) && !deps.isStreamLive(facts.caseId) && now - facts.lastFreshAt >= tuning.sweepIntervalMs
+    isFollowed(facts) &&
+    !deps.isStreamLive(facts.caseId) &&
+    now - facts.lastFreshAt >=
+      checkIntervalMs(
+        { phase: analysisPhase(facts), isPinned: facts.isPinned, isVisible: facts.isVisible },
+        tuning,
+        unknownPace.intervalMs(),
+      )
 
   function requestSnapshot(caseId: string, reason: SnapshotReason, at: number): void {
     const existing = wants.get(caseId)
@@ -119,6 +128,7 @@ export function createReconciler(deps: ReconcilerDependencies) {
       [...records.values()].filter((f) => isFollowed(f) && (isDue(f, now) || !swept.has(f.caseId))).map((f) => f.caseId),
     )
     const seen = new Set<string>()
+    let sawChange = false
     try {
       for (let page = 0; page < tuning.maxSweepPages && [...wanted].some((id) => !seen.has(id)); page++) {
         const offset = page * tuning.listPageSize
@@ -133,7 +143,9 @@ export function createReconciler(deps: ReconcilerDependencies) {
           seen.add(caseId)
           located.add(caseId)
           swept.add(caseId)
+          const wasComplete = records.get(caseId)!.state.isComplete
           bus.emit('answered', { kind: 'list-item', caseId, item })
+          if (!wasComplete && records.get(caseId)?.state.isComplete) sawChange = true
         }
         if (list.cases.length < tuning.listPageSize) break
       }
@@ -143,6 +155,7 @@ export function createReconciler(deps: ReconcilerDependencies) {
         swept.add(caseId)
       }
       nextSweepAt = 0
+      unknownPace.noteSweep({ sawChange })
     } catch (error) {
       if (isAbort(error)) return
       nextSweepAt = clock.now() + tuning.snapshotRetryMs
@@ -161,5 +174,12 @@ export function createReconciler(deps: ReconcilerDependencies) {
       swept.delete(caseId)
     },
     wantedReason: (caseId: string): SnapshotReason | null => wants.get(caseId)?.reason ?? null,
+    /** Progress anywhere on the key: cases not looked at yet may be progressing too. */
+    noteAnswer(answer: VeridoxAnswer): void {
+      const isProgress =
+        (answer.kind === 'stream-message' && answer.message.kind === 'event') ||
+        (answer.kind === 'poll-page' && answer.page.messages.some((message) => message.kind === 'event'))
+      if (isProgress) unknownPace.noteActivity()
+    },
   }
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import type { VeridoxClient } from '../veridox/veridox-client'
 import type { VeridoxError } from '../veridox/veridox-error'
-import { isFollowed, isInAnalysis, type CaseFacts } from './case-record'
+import { analysisPhase, isFollowed, isInAnalysis, type CaseFacts } from './case-record'
 import type { MonitorBus } from './monitor-bus'
 import type { MonitorTuning } from './monitor-tuning'
 import { createStreamFallbacks, proxyProblem } from './stream-fallbacks'
@@ -33,6 +33,13 @@ const slotHandoverMs = 250
 /** After stream_closed the analysis is over: a snapshot confirms it before anything reconnects. */
 const afterServerCloseMs = 30_000
 
+/**
+ * A stream replays the case's events as soon as it is live: one still silent this long after shows a
+ * case whose analysis has not started. Its slot may then go to a case not looked at yet, so the slots
+ * find the analysing cases without spending a request (a first look by GET waits for spare budget).
+ */
+const replayGraceMs = 2_000
+
 const droppedProblem: CaseProblem = { code: 'network_unreachable', message: 'The live connection dropped; reconnecting.' }
 
 interface PlannerDependencies {
@@ -55,11 +62,14 @@ export function createStreamPlanner(deps: PlannerDependencies) {
   const fallbacks = createStreamFallbacks(tuning, clock.now)
   const closedUntil = new Map<string, number>()
   const evidence = createProxyEvidence(tuning.proxy, clock.now)
+  const silentSince = new Map<string, number>()
+  const showedNoAnalysis = new Set<string>()
   let planned = new Set<string>()
   let wasBlocked = false
   let nextCanaryAt = 0
 
   function stop(caseId: string): void {
+    silentSince.delete(caseId)
     active.get(caseId)?.stop()
     active.delete(caseId)
     evidence.noteEnded(caseId)
@@ -105,13 +115,20 @@ export function createStreamPlanner(deps: PlannerDependencies) {
       {
         onMessage(message) {
           if (!isCurrent()) return
+          if (message.kind === 'event') {
+            silentSince.delete(caseId)
+            showedNoAnalysis.delete(caseId)
+          }
           evidence.noteHealthy(caseId)
           noteBlocking()
           bus.emit('answered', { kind: 'stream-message', caseId, message })
         },
         onStatus(status) {
           if (!isCurrent()) return
-          if (status.kind === 'live') bus.emit('answered', { kind: 'stream-live', caseId })
+          if (status.kind === 'live') {
+            if (!showedNoAnalysis.has(caseId) && !silentSince.has(caseId)) silentSince.set(caseId, clock.now())
+            bus.emit('answered', { kind: 'stream-live', caseId })
+          }
           if (status.kind === 'waiting') {
             evidence.noteEnded(caseId)
             if (outageEvidenceOf(status.error)) bus.emit('answered', { kind: 'failed', caseId, error: status.error })
@@ -155,6 +172,11 @@ export function createStreamPlanner(deps: PlannerDependencies) {
 
   function plan(options: { spreadMs?: number } = {}): void {
     const now = clock.now()
+    for (const [caseId, since] of silentSince) {
+      if (now - since < replayGraceMs) continue
+      silentSince.delete(caseId)
+      showedNoAnalysis.add(caseId)
+    }
     const candidates = [...records.values()]
       .filter(
         (f) => isFollowed(f) && f.finalizeDeadline === null && !fallbacks.isActive(f.caseId) && (closedUntil.get(f.caseId) ?? 0) <= now,
@@ -164,6 +186,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
         isPinned: f.isPinned,
         isVisible: f.isVisible,
         isInAnalysis: isInAnalysis(f),
+        isWaitingForUpload: analysisPhase(f) === 'waiting' || (analysisPhase(f) === 'unknown' && showedNoAnalysis.has(f.caseId)),
         holdsSlot: active.has(f.caseId),
         addedAt: f.addedAt,
       }))
@@ -197,6 +220,7 @@ export function createStreamPlanner(deps: PlannerDependencies) {
     },
     forget(caseId: string): void {
       stop(caseId)
+      showedNoAnalysis.delete(caseId)
       fallbacks.forget(caseId)
       closedUntil.delete(caseId)
     },

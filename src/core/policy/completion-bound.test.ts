@@ -16,4 +16,9 @@ describe('completion bound', () => {
     const granted = completionBoundMs({ tuning: defaultMonitorTuning, limits: { ...documentedLimits, listPerMin: 120 }, pages: 10 })
     expect(granted).toBeLessThan(completionBoundMs({ tuning: defaultMonitorTuning, limits: documentedLimits, pages: 10 }))
   })
+
+  it('holds for a case waiting for upload, off screen, with the quiet check interval in place of the sweep interval', () => {
+    const quiet = completionBoundMs({ tuning: defaultMonitorTuning, limits: documentedLimits, pages: 4, isQuiet: true })
+    expect(quiet / 1000).toBeCloseTo(325.4, 1)
+  })
 })

@@ -6,6 +6,7 @@ const candidate = (caseId: string, overrides: Partial<SlotCandidate> = {}): Slot
   isPinned: false,
   isVisible: false,
   isInAnalysis: false,
+  isWaitingForUpload: false,
   holdsSlot: false,
   addedAt: 0,
   ...overrides,
@@ -39,5 +40,11 @@ describe('planStreamSlots', () => {
   it('takes the slot from a streaming case when a more important one appears', () => {
     const plan = planStreamSlots([candidate('streaming', { holdsSlot: true }), candidate('pinned', { isPinned: true })], 1)
     expect([...plan]).toEqual(['pinned'])
+  })
+
+  it('gives a case known to wait for upload a slot only when no case of unknown state wants it', () => {
+    // A stream on a case whose files are not uploaded carries nothing; one on an unlooked-at case may carry its analysis.
+    const plan = planStreamSlots([candidate('waiting', { isWaitingForUpload: true, holdsSlot: true, addedAt: 9 }), candidate('unknown')], 1)
+    expect([...plan]).toEqual(['unknown'])
   })
 })
