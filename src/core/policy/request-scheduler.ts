@@ -50,6 +50,18 @@ const maxInFlightPerKind = 3
 const defaultBackOffAfter429Ms = 30_000
 const byUrgency = (a: Queued, b: Queued): number => a.rank - b.rank || a.order - b.order
 
+/** Keeps the queue in urgency order without sorting it: a sweep enqueues hundreds of checks each pass. */
+function insertByUrgency(queue: Queued[], item: Queued): void {
+  let low = 0
+  let high = queue.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (byUrgency(queue[middle]!, item) < 0) low = middle + 1
+    else high = middle
+  }
+  queue.splice(low, 0, item)
+}
+
 /** Every budgeted REST call goes through here, so no code path can exceed a window. */
 export function createRequestScheduler(options: {
   windows: Record<RequestKind, WindowLimit>
@@ -62,6 +74,7 @@ export function createRequestScheduler(options: {
     kinds.map((kind) => [kind, createRateWindow(options.windows[kind], options.previousUsage?.[kind] ?? [])]),
   ) as Record<RequestKind, RateWindow>
   const queues = Object.fromEntries(kinds.map((kind) => [kind, [] as Queued[]])) as Record<RequestKind, Queued[]>
+  const queuedByKey = Object.fromEntries(kinds.map((kind) => [kind, new Map<string, Queued>()])) as Record<RequestKind, Map<string, Queued>>
   const inFlight = Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<RequestKind, number>
   const wakeTimers = new Map<RequestKind, () => void>()
   const controller = new AbortController()
@@ -84,6 +97,7 @@ export function createRequestScheduler(options: {
         return
       }
       const item = queue.shift()!
+      queuedByKey[kind].delete(item.key)
       inFlight[kind] += 1
       item
         .run(controller.signal)
@@ -106,6 +120,14 @@ export function createRequestScheduler(options: {
     item.tier = tier
     return true
   }
+  /** Raises a queued request's tier and moves it to its new place; false when it was already as urgent. */
+  function reorder(kind: RequestKind, item: Queued, tier: PriorityTier): boolean {
+    if (!raise(item, tier)) return false
+    const queue = queues[kind]
+    queue.splice(queue.indexOf(item), 1)
+    insertByUrgency(queue, item)
+    return true
+  }
 
   function scheduleWake(kind: RequestKind, delayMs: number): void {
     if (wakeTimers.has(kind)) return
@@ -121,10 +143,9 @@ export function createRequestScheduler(options: {
   return {
     enqueue<T>(kind: RequestKind, request: ScheduledRequest<T>): Promise<T> {
       const queue = queues[kind]
-      const existing = queue.find((item) => item.key === request.key)
+      const existing = queuedByKey[kind].get(request.key)
       if (existing) {
-        raise(existing, request.priority)
-        queue.sort(byUrgency)
+        reorder(kind, existing, request.priority)
         return existing.promise as Promise<T>
       }
       let resolve!: (value: unknown) => void
@@ -135,7 +156,7 @@ export function createRequestScheduler(options: {
       })
       // Callers that drop interest must not leave an unhandled rejection behind.
       promise.catch(() => undefined)
-      queue.push({
+      const item: Queued = {
         key: request.key,
         rank: tierRank(request.priority),
         tier: request.priority,
@@ -144,24 +165,22 @@ export function createRequestScheduler(options: {
         promise,
         resolve,
         reject,
-      })
-      queue.sort(byUrgency)
+      }
+      insertByUrgency(queue, item)
+      queuedByKey[kind].set(item.key, item)
       pump(kind)
       return promise as Promise<T>
     },
     raisePriority(kind, key, priority) {
-      const queue = queues[kind]
-      const item = queue.find((queued) => queued.key === key)
-      if (!item || !raise(item, priority)) return
-      queue.sort(byUrgency)
-      pump(kind)
+      const item = queuedByKey[kind].get(key)
+      if (item && reorder(kind, item, priority)) pump(kind)
     },
     setPaused(paused) {
       isPaused = paused
       if (!paused) kinds.forEach(pump)
     },
     queued: (kind) => queues[kind].length,
-    isWaiting: (kind, key) => queues[kind].some((item) => item.key === key),
+    isWaiting: (kind, key) => queuedByKey[kind].has(key),
     hasRoom(kind, tier) {
       const reserve = Math.ceil(options.windows[kind].count * reservedShare[tier])
       return windows[kind].takenInWindow(clock.now()) + reserve < options.windows[kind].count
@@ -183,6 +202,7 @@ export function createRequestScheduler(options: {
       for (const cancel of wakeTimers.values()) cancel()
       wakeTimers.clear()
       for (const kind of kinds) {
+        queuedByKey[kind].clear()
         for (const item of queues[kind].splice(0)) item.reject(new DOMException('The monitor stopped', 'AbortError'))
       }
     },
