@@ -3,6 +3,7 @@
 import { EventSource } from 'eventsource'
 import { report } from './cpu-probe.mjs'
 
+const { fetch } = globalThis
 const [url, apiKey] = process.argv.slice(2)
 let events = 0
 const source = new EventSource(url, {

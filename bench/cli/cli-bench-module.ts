@@ -59,7 +59,9 @@ export async function runCliBenchmark(options: CliBenchOptions, log: (line: stri
     )
   }
   const startup = await measureStartup(options)
-  log(`startup: CLI watch with ${options.startupCases} cases → first line ${round(startup.cliMs, 0)} ms; node -e 0 ${round(startup.nodeMs, 0)} ms`)
+  log(
+    `startup: CLI watch with ${options.startupCases} cases → first line ${round(startup.cliMs, 0)} ms; node -e 0 ${round(startup.nodeMs, 0)} ms`,
+  )
 
   const bareUs = median(bare.map(perEventUs))
   const cliUs = median(alone.map(perEventUs))
