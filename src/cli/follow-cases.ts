@@ -1,7 +1,7 @@
 import { isTerminalState } from '../shared/case-rules'
 import type { CaseView } from '../shared/case-view'
 import type { CaseMonitor } from '../core/monitor/case-monitor'
-import { caseLine, caseRecord } from './case-line'
+import { caseLine, caseRecord, isSameRecord } from './case-line'
 import type { CliIo } from './cli-io'
 import type { WatchArgs } from './watch-args'
 
@@ -14,6 +14,7 @@ export type FollowedMonitor = Pick<
 /** Prints every change of the watched cases until each has ended; resolves with the exit status. */
 export function followUntilDone(monitor: FollowedMonitor, args: WatchArgs, io: CliIo): Promise<number> {
   const printed = new Map<string, string>()
+  const printedViews = new Map<string, CaseView>()
   const reported = new Set<string>()
   const watched = new Set(args.caseIds)
   const endings = createEndings(watched.size)
@@ -24,11 +25,10 @@ export function followUntilDone(monitor: FollowedMonitor, args: WatchArgs, io: C
 
   function print(view: CaseView): void {
     if (args.isJson) {
-      const record = JSON.stringify(caseRecord(view))
-      if (printed.get(view.caseId) === record) return
-      printed.set(view.caseId, record)
-      // The record is an object: its closing brace makes room for the time, so it is serialised once.
-      write(`${record.slice(0, -1)},"at":"${new Date().toISOString()}"}`)
+      const previous = printedViews.get(view.caseId)
+      if (previous && isSameRecord(previous, view)) return
+      printedViews.set(view.caseId, view)
+      write(JSON.stringify({ ...caseRecord(view), at: new Date().toISOString() }))
     } else if (isTerminalTty) {
       redraw()
     } else {
