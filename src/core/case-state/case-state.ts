@@ -44,48 +44,60 @@ function upsertFile(files: readonly FileView[], fileId: string, update: (file: F
     }
     return [...files, update(fresh)]
   }
+  const updated = update(files[index]!)
+  if (updated === files[index]) return files
   const next = files.slice()
-  next[index] = update(files[index]!)
+  next[index] = updated
   return next
 }
+
+/** The file itself when nothing changed, so a repeated event allocates nothing (a busy stream is mostly repeats). */
+function withFileFields(file: FileView, fields: Omit<FileView, 'fileId' | 'label' | 'risk'>): FileView {
+  const isSame =
+    file.status === fields.status &&
+    file.stage === fields.stage &&
+    file.progress === fields.progress &&
+    file.failureReason === fields.failureReason &&
+    file.timeline === fields.timeline
+  return isSame ? file : { ...file, ...fields }
+}
+
+const withFiles = (state: CaseState, files: readonly FileView[]): CaseState => (files === state.files ? state : { ...state, files })
 
 /** Events may arrive twice (replay after reconnect, stream and poll both): applying one again changes nothing. */
 export function applyEvent(state: CaseState, event: ProgressEvent, now: number): CaseState {
   switch (event.type) {
     case 'file.analysis.progress': {
       const eventAt = plausibleTime(event.timestamp, now)
-      return {
-        ...state,
-        files: upsertFile(state.files, event.fileId, (file) => {
-          if (isFileSettled(file.status)) {
-            // A replay after the file settled: only Veridox's own time says when the stage was; arrival is the replay's.
-            return event.stage && eventAt !== null ? { ...file, timeline: withStageSeen(file.timeline, event.stage, eventAt) } : file
-          }
-          return {
-            ...file,
-            status: 'processing',
-            stage: event.stage ?? file.stage,
-            progress: Math.max(file.progress ?? 0, event.progress),
-            timeline: event.stage ? withStageSeen(file.timeline, event.stage, eventAt ?? now) : file.timeline,
-          }
-        }),
-      }
+      const files = upsertFile(state.files, event.fileId, (file) => {
+        if (isFileSettled(file.status)) {
+          // A replay after the file settled: only Veridox's own time says when the stage was; arrival is the replay's.
+          const timeline = event.stage && eventAt !== null ? withStageSeen(file.timeline, event.stage, eventAt) : file.timeline
+          return timeline === file.timeline ? file : { ...file, timeline }
+        }
+        return withFileFields(file, {
+          status: 'processing',
+          stage: event.stage ?? file.stage,
+          progress: Math.max(file.progress ?? 0, event.progress),
+          failureReason: file.failureReason,
+          timeline: event.stage ? withStageSeen(file.timeline, event.stage, eventAt ?? now) : file.timeline,
+        })
+      })
+      return withFiles(state, files)
     }
-    case 'file.analysis.completed':
-      return {
-        ...state,
-        files: upsertFile(state.files, event.fileId, (file) => {
-          const settledAt = plausibleTime(event.timestamp, now) ?? (isFileSettled(file.status) ? null : now)
-          return {
-            ...file,
-            status: event.outcome,
-            stage: event.stage ?? file.stage,
-            progress: 100,
-            failureReason: event.outcome === 'failed' ? (event.reason ?? file.failureReason) : null,
-            timeline: settledAt === null ? file.timeline : withSettledAt(file.timeline, settledAt),
-          }
-        }),
-      }
+    case 'file.analysis.completed': {
+      const files = upsertFile(state.files, event.fileId, (file) => {
+        const settledAt = plausibleTime(event.timestamp, now) ?? (isFileSettled(file.status) ? null : now)
+        return withFileFields(file, {
+          status: event.outcome,
+          stage: event.stage ?? file.stage,
+          progress: 100,
+          failureReason: event.outcome === 'failed' ? (event.reason ?? file.failureReason) : null,
+          timeline: settledAt === null ? file.timeline : withSettledAt(file.timeline, settledAt),
+        })
+      })
+      return withFiles(state, files)
+    }
     case 'case.analysis.completed':
       return state.isComplete ? state : { ...state, isComplete: true, completedAt: state.completedAt ?? now }
   }
