@@ -1,8 +1,8 @@
 import { apiKeyFault, apiKeyFaultWords } from '../shared/credential-rules'
 import { openMonitor } from '../core/monitor/case-monitor'
-import { openConfDocument } from '../core/persistence/conf-document'
+import type { MonitorStorage } from '../core/monitor/case-monitor-types'
 import { systemClock } from '../core/runtime/clock'
-import { createConsoleLog } from '../core/runtime/log'
+import { createConsoleLog, type Log } from '../core/runtime/log'
 import { createVeridoxClient } from '../core/veridox/veridox-client'
 import { UsageError, type CliIo } from './cli-io'
 import { followUntilDone } from './follow-cases'
@@ -19,14 +19,11 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   const logLevel = io.env.CASE_MONITOR_LOG === 'debug' || io.env.CASE_MONITOR_LOG === 'info' ? io.env.CASE_MONITOR_LOG : 'error'
   const log = createConsoleLog(logLevel, (line) => io.stderr.write(`${line}\n`))
   const clock = systemClock
-  const document = (directory: string, name: string) => openConfDocument({ directory, name, log, now: clock.now })
   const monitor = openMonitor({
     client: createVeridoxClient({ baseUrl: args.baseUrl, credential: { kind: 'api_key', secret: apiKey }, fetch, now: clock.now }),
     clock,
     log,
-    storage: args.stateDir
-      ? { watchList: document(args.stateDir, 'watch-list'), ledger: document(args.stateDir, 'completion-ledger') }
-      : null,
+    storage: args.stateDir ? await openStateDir(args.stateDir, log, clock.now) : null,
     limits: args.limits,
   })
   try {
@@ -34,4 +31,11 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   } finally {
     monitor.dispose()
   }
+}
+
+async function openStateDir(directory: string, log: Log, now: () => number): Promise<MonitorStorage> {
+  // conf (with its schema validator) is loaded only when state is kept on disk.
+  const { openConfDocument } = await import('../core/persistence/conf-document')
+  const document = (name: string) => openConfDocument({ directory, name, log, now })
+  return { watchList: document('watch-list'), ledger: document('completion-ledger') }
 }
