@@ -89,10 +89,15 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
       return
     }
     const wasInAnalysis = isInAnalysis(record)
+    const before = record.state
     record.state = applyEvent(record.state, message.event, clock.now())
     if (message.event.id) record.lastEventId = message.event.id
     if (isAwaitingRisk(record, message.event)) wantSnapshot(record, 'file-settled', clock.now() + fileRiskSnapshotDelayMs)
-    // One change per event, so a consumer that prints every change (watch --json) sees replays and poll pages whole.
+    // An event that repeats what is known (a replay, the same progress again: most of a busy stream) changes no
+    // view, so it is no change: the event id it moved on is saved with the next one, and a restart that resumes
+    // from an older id only replays such events again. Every other event is one change, so a consumer that
+    // prints every change (watch --json) sees poll pages whole.
+    if (record.state === before) return
     changed(record)
     if (wasInAnalysis !== isInAnalysis(record)) bus.emit('planChanged', undefined)
   }
