@@ -73,7 +73,7 @@ export function spawnProbed(args: string[], env: NodeJS.ProcessEnv): ProbedChild
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGCONT')
         child.kill('SIGINT')
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3_000)
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
         await exited
         clearTimeout(timer)
       }

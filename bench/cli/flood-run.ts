@@ -25,6 +25,10 @@ const apiKey = 'vdx_simulator'
 const cliPath = resolve(root, 'out/cli/index.mjs')
 const probePath = resolve(root, 'bench/cli/cpu-probe.mjs')
 const bareClientPath = resolve(root, 'bench/cli/bare-client.mjs')
+// The CLI's first line with the case's overall progress at 100: its last file settled, the flood's last event
+// but the case's own completion. The completed line itself waits for a REST snapshot with the risks, which is
+// not the stream's cost, and the bare client has no such step.
+const everyFileSettledMarker = '"progress":100,"files"'
 // Spread over an hour, the case trickles a few events a second until the flood: the stream is open and quiet.
 const trickleDurationMs = 3_600_000
 
@@ -49,7 +53,7 @@ function spawnClient(client: FloodClient, simulator: Simulator, caseId: string, 
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF_DIR] : []
   return spawnProbed(
     [...profile, '--import', probePath, cliPath, 'watch', '--json', '--base-url', simulator.baseUrl, caseId, ...idleCaseIds],
-    { ...env, VERIDOX_API_KEY: apiKey, BENCH_DONE_MARKER: '"state":"completed"' },
+    { ...env, VERIDOX_API_KEY: apiKey, BENCH_DONE_MARKER: everyFileSettledMarker },
   )
 }
 
