@@ -24,3 +24,5 @@ source.addEventListener('error', () => {
   report('error', { events })
   source.close()
 })
+// Ended by the benchmark once it reported: exit normally, so a --cpu-prof profile is written.
+process.once('SIGINT', () => process.exit(130))
