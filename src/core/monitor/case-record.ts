@@ -39,7 +39,8 @@ export interface CaseRecord {
 export type CaseFacts = Readonly<CaseRecord>
 
 export const isFollowed = (facts: CaseFacts): boolean => facts.terminal === null
-export const isInAnalysis = (facts: CaseFacts): boolean => facts.state.files.some((file) => file.status === 'processing')
+export const isStateInAnalysis = (state: CaseState): boolean => state.files.some((file) => file.status === 'processing')
+export const isInAnalysis = (facts: CaseFacts): boolean => isStateInAnalysis(facts.state)
 
 const restoredState = (restored: PersistedCase): CaseState => ({
   label: restored.label,
