@@ -50,7 +50,8 @@ function spawnClient(client: FloodClient, simulator: Simulator, caseId: string, 
   const env = { PATH: process.env.PATH }
   // BENCH_CPU_PROF_DIR=dir writes a V8 CPU profile of each run there (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF_DIR] : []
-  if (client === 'bare') return spawnProbed([...profile, bareClientPath, `${simulator.baseUrl}/cases/${caseId}/progress/stream`, apiKey], env)
+  if (client === 'bare')
+    return spawnProbed([...profile, bareClientPath, `${simulator.baseUrl}/cases/${caseId}/progress/stream`, apiKey], env)
   return spawnProbed(
     [...profile, '--import', probePath, cliPath, 'watch', '--json', '--base-url', simulator.baseUrl, caseId, ...idleCaseIds],
     { ...env, VERIDOX_API_KEY: apiKey, BENCH_DONE_MARKER: everyFileSettledMarker },
