@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import packageJson from './package.json' with { type: 'json' }
 
-const external = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...Object.keys(packageJson.dependencies)]
+// Packages are bundled in: resolving and reading each of zod's, uuid's and eventsource's many files cost
+// more start-up time than running them (issue 12 item 9). conf (with ajv) stays a package, loaded only for --state-dir.
+const lazyPackages = ['conf'] satisfies (keyof typeof packageJson.dependencies)[]
+const external = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...lazyPackages]
 
 /** `npx case-monitor` runs the bin file directly, so it must be executable. */
 const makeExecutable = (): Plugin => ({
@@ -17,15 +20,18 @@ const makeExecutable = (): Plugin => ({
 // The headless CLI: the same core as the app, built for plain Node (no Electron).
 export default defineConfig({
   plugins: [makeExecutable()],
+  ssr: { noExternal: true },
   build: {
     ssr: 'src/cli/index.ts',
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
+    minify: true,
     rollupOptions: {
       external,
-      output: { format: 'esm', entryFileNames: 'index.mjs', banner: '#!/usr/bin/env node' },
+      // Chunks hold what a command loads when it runs; .mjs, as the package is not "type": "module".
+      output: { format: 'esm', entryFileNames: 'index.mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' },
     },
   },
 })

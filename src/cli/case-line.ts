@@ -23,6 +23,34 @@ export function caseRecord(view: CaseView): Record<string, unknown> {
   }
 }
 
+const isSameFileRecord = (a: FileView, b: FileView): boolean =>
+  a === b ||
+  (a.fileId === b.fileId &&
+    a.label === b.label &&
+    a.stage === b.stage &&
+    a.progress === b.progress &&
+    a.status === b.status &&
+    a.risk === b.risk)
+
+/**
+ * Whether two views make the same `caseRecord`, without building either: most events of a busy stream
+ * change nothing that record shows, and serialising it for each of them was most of the CLI's cost.
+ */
+export function isSameRecord(a: CaseView, b: CaseView): boolean {
+  return (
+    a.caseId === b.caseId &&
+    a.label === b.label &&
+    a.state === b.state &&
+    a.progress === b.progress &&
+    a.risk === b.risk &&
+    a.nextAttemptAt === b.nextAttemptAt &&
+    a.problem?.code === b.problem?.code &&
+    a.problem?.message === b.problem?.message &&
+    a.files.length === b.files.length &&
+    a.files.every((file, index) => isSameFileRecord(file, b.files[index]!))
+  )
+}
+
 const stateWords: Record<WatchState, string> = {
   connecting: 'connecting',
   live: 'live',

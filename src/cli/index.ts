@@ -1,7 +1,5 @@
-import { runSimulatorCommand } from './simulator-command'
-import { runCommandLine } from './cli-io'
+import { runCommandLine, type CliCommand } from './cli-io'
 import { watchUsage } from './watch-args'
-import { runWatchCommand } from './watch-command'
 
 const usage = `Case Monitor — follow Veridox document-analysis cases from a terminal.
 
@@ -10,6 +8,10 @@ const usage = `Case Monitor — follow Veridox document-analysis cases from a te
 
 ${watchUsage}
 Run "case-monitor simulator --help" for the simulator's options.`
+
+// Each command's code is loaded when it runs: `watch` never loads the simulator, and `--help` neither.
+const runWatchCommand: CliCommand = async (argv, io) => (await import('./watch-command')).runWatchCommand(argv, io)
+const runSimulatorCommand: CliCommand = async (argv, io) => (await import('./simulator-command')).runSimulatorCommand(argv, io)
 
 const controller = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())

@@ -36,6 +36,18 @@ describe('case state reducer', () => {
     expect(applyEvent(once, { ...event, progress: 20 }, 0).files[0]!.progress).toBe(60)
   })
 
+  it('gives back the very same state for an event that changes nothing, so a busy stream of repeats allocates nothing', () => {
+    const at = Date.UTC(2026, 0, 1)
+    const progress = { type: 'file.analysis.progress' as const, id: '1', fileId: a, stage: 'ela', progress: 60, timestamp: at }
+    const processing = applyEvent(emptyCaseState, progress, at + 5)
+    expect(applyEvent(processing, { ...progress, id: '2', timestamp: at + 1 }, at + 6)).toBe(processing)
+    expect(applyEvent(processing, { ...progress, id: '3', progress: 40 }, at + 7)).toBe(processing)
+    const completed = { type: 'file.analysis.completed' as const, id: '4', fileId: a, stage: 'full_analysis', outcome: 'success' as const }
+    const settled = applyEvent(processing, { ...completed, timestamp: at + 2 }, at + 8)
+    expect(applyEvent(settled, { ...completed, timestamp: at + 3 }, at + 9)).toBe(settled)
+    expect(applyEvent(settled, { ...progress, id: '5', timestamp: at + 4 }, at + 9)).toBe(settled)
+  })
+
   it('a settled file ignores late progress events', () => {
     let state = applyEvent(emptyCaseState, { type: 'file.analysis.completed', id: '3', fileId: a, stage: null, outcome: 'failed' }, 0)
     state = applyEvent(state, { type: 'file.analysis.progress', id: '2', fileId: a, stage: 'ela', progress: 50 }, 0)

@@ -25,15 +25,28 @@ const hasRoomForAFile = (files: readonly FileView[]): boolean => files.length < 
  */
 export function isBeyondFileCap(state: CaseState, event: ProgressEvent): boolean {
   if (!('fileId' in event) || hasRoomForAFile(state.files)) return false
-  return !state.files.some((file) => file.fileId === event.fileId)
+  return indexOfFile(state.files, event.fileId) === -1
 }
 
-function upsertFile(files: readonly FileView[], fileId: string, update: (file: FileView) => FileView): readonly FileView[] {
-  const index = files.findIndex((file) => file.fileId === fileId)
+function indexOfFile(files: readonly FileView[], fileId: string): number {
+  for (let index = 0; index < files.length; index++) if (files[index]!.fileId === fileId) return index
+  return -1
+}
+
+type FileEvent = Extract<ProgressEvent, { fileId: string }>
+
+/** Updates (or adds) the event's file; the update is a plain function of the file, the event and the time, not a closure per event. */
+function upsertFile<E extends FileEvent>(
+  files: readonly FileView[],
+  event: E,
+  now: number,
+  update: (file: FileView, event: E, now: number) => FileView,
+): readonly FileView[] {
+  const index = indexOfFile(files, event.fileId)
   if (index === -1) {
     if (!hasRoomForAFile(files)) return files
     const fresh: FileView = {
-      fileId,
+      fileId: event.fileId,
       label: '',
       stage: null,
       progress: 0,
@@ -42,50 +55,65 @@ function upsertFile(files: readonly FileView[], fileId: string, update: (file: F
       failureReason: null,
       timeline: emptyTimeline,
     }
-    return [...files, update(fresh)]
+    return [...files, update(fresh, event, now)]
   }
+  const updated = update(files[index]!, event, now)
+  if (updated === files[index]) return files
   const next = files.slice()
-  next[index] = update(files[index]!)
+  next[index] = updated
   return next
+}
+
+/** The file itself when nothing changed, so a repeated event allocates nothing (a busy stream is mostly repeats). */
+function withFileFields(file: FileView, fields: Omit<FileView, 'fileId' | 'label' | 'risk'>): FileView {
+  const isSame =
+    file.status === fields.status &&
+    file.stage === fields.stage &&
+    file.progress === fields.progress &&
+    file.failureReason === fields.failureReason &&
+    file.timeline === fields.timeline
+  return isSame ? file : { ...file, ...fields }
+}
+
+const withFiles = (state: CaseState, files: readonly FileView[]): CaseState => (files === state.files ? state : { ...state, files })
+
+type FileProgressed = Extract<ProgressEvent, { type: 'file.analysis.progress' }>
+type FileSettled = Extract<ProgressEvent, { type: 'file.analysis.completed' }>
+
+function progressed(file: FileView, event: FileProgressed, now: number): FileView {
+  const eventAt = plausibleTime(event.timestamp, now)
+  if (isFileSettled(file.status)) {
+    // A replay after the file settled: only Veridox's own time says when the stage was; arrival is the replay's.
+    const timeline = event.stage && eventAt !== null ? withStageSeen(file.timeline, event.stage, eventAt) : file.timeline
+    return timeline === file.timeline ? file : { ...file, timeline }
+  }
+  return withFileFields(file, {
+    status: 'processing',
+    stage: event.stage ?? file.stage,
+    progress: Math.max(file.progress ?? 0, event.progress),
+    failureReason: file.failureReason,
+    timeline: event.stage ? withStageSeen(file.timeline, event.stage, eventAt ?? now) : file.timeline,
+  })
+}
+
+function settled(file: FileView, event: FileSettled, now: number): FileView {
+  const settledAt = plausibleTime(event.timestamp, now) ?? (isFileSettled(file.status) ? null : now)
+  return withFileFields(file, {
+    status: event.outcome,
+    stage: event.stage ?? file.stage,
+    progress: 100,
+    failureReason: event.outcome === 'failed' ? (event.reason ?? file.failureReason) : null,
+    timeline: settledAt === null ? file.timeline : withSettledAt(file.timeline, settledAt),
+  })
 }
 
 /** Events may arrive twice (replay after reconnect, stream and poll both): applying one again changes nothing. */
 export function applyEvent(state: CaseState, event: ProgressEvent, now: number): CaseState {
   switch (event.type) {
-    case 'file.analysis.progress': {
-      const eventAt = plausibleTime(event.timestamp, now)
-      return {
-        ...state,
-        files: upsertFile(state.files, event.fileId, (file) => {
-          if (isFileSettled(file.status)) {
-            // A replay after the file settled: only Veridox's own time says when the stage was; arrival is the replay's.
-            return event.stage && eventAt !== null ? { ...file, timeline: withStageSeen(file.timeline, event.stage, eventAt) } : file
-          }
-          return {
-            ...file,
-            status: 'processing',
-            stage: event.stage ?? file.stage,
-            progress: Math.max(file.progress ?? 0, event.progress),
-            timeline: event.stage ? withStageSeen(file.timeline, event.stage, eventAt ?? now) : file.timeline,
-          }
-        }),
-      }
-    }
+    case 'file.analysis.progress':
+      return withFiles(state, upsertFile(state.files, event, now, progressed))
     case 'file.analysis.completed':
-      return {
-        ...state,
-        files: upsertFile(state.files, event.fileId, (file) => {
-          const settledAt = plausibleTime(event.timestamp, now) ?? (isFileSettled(file.status) ? null : now)
-          return {
-            ...file,
-            status: event.outcome,
-            stage: event.stage ?? file.stage,
-            progress: 100,
-            failureReason: event.outcome === 'failed' ? (event.reason ?? file.failureReason) : null,
-            timeline: settledAt === null ? file.timeline : withSettledAt(file.timeline, settledAt),
-          }
-        }),
-      }
+      return withFiles(state, upsertFile(state.files, event, now, settled))
     case 'case.analysis.completed':
       return state.isComplete ? state : { ...state, isComplete: true, completedAt: state.completedAt ?? now }
   }

@@ -7,7 +7,15 @@ import type { Log } from '../runtime/log'
 import { maxFilesPerCase } from '../veridox/field-limits'
 import type { ParsedMessage, ProgressEvent } from '../veridox/progress-event'
 import { VeridoxError } from '../veridox/veridox-error'
-import { createCaseRecord, isInAnalysis, needsSettling, type CaseFacts, type CaseRecord, type TerminalState } from './case-record'
+import {
+  createCaseRecord,
+  isInAnalysis,
+  isStateInAnalysis,
+  needsSettling,
+  type CaseFacts,
+  type CaseRecord,
+  type TerminalState,
+} from './case-record'
 import { createCaseCompletion } from './case-completion'
 import type { UnreachableCause } from './case-monitor-types'
 import type { CompletionLedger } from './completion-ledger'
@@ -57,19 +65,20 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
   const { finalize, wantSettle } = completion
 
   /** True when the view changed: it was unconfirmed, or its `confirmedAt` is due to move on. */
-  function confirmed(record: CaseRecord): boolean {
+  function confirmed(record: CaseRecord, now = clock.now()): boolean {
     const wasUnconfirmed = record.isStale || record.problem !== null || record.unreachableNotice !== null
-    const isConfirmationDue = clock.now() - record.lastFreshAt >= confirmationShownEveryMs
+    const isConfirmationDue = now - record.lastFreshAt >= confirmationShownEveryMs
     // Reached again: losing it once more is news worth telling.
     record.unreachableNotice = null
-    record.lastFreshAt = clock.now()
+    record.lastFreshAt = now
     record.isStale = false
     if (record.terminal === null) record.problem = null
     record.badResponses = 0
     return wasUnconfirmed || isConfirmationDue
   }
 
-  function applyMessage(record: CaseRecord, message: ParsedMessage): void {
+  /** `now` is read once per answer: a busy stream is thousands of events a second, and each reading of the clock costs. */
+  function applyMessage(record: CaseRecord, message: ParsedMessage, now: number): void {
     if (message.kind === 'unknown') {
       log('info', 'skipped an event of a type this app does not know', { caseId: record.caseId, type: message.type.slice(0, 64) })
       return
@@ -88,13 +97,17 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
       }
       return
     }
-    const wasInAnalysis = isInAnalysis(record)
-    record.state = applyEvent(record.state, message.event, clock.now())
+    const before = record.state
+    record.state = applyEvent(record.state, message.event, now)
     if (message.event.id) record.lastEventId = message.event.id
-    if (isAwaitingRisk(record, message.event)) wantSnapshot(record, 'file-settled', clock.now() + fileRiskSnapshotDelayMs)
-    // One change per event, so a consumer that prints every change (watch --json) sees replays and poll pages whole.
+    if (isAwaitingRisk(record, message.event)) wantSnapshot(record, 'file-settled', now + fileRiskSnapshotDelayMs)
+    // An event that repeats what is known (a replay, the same progress again: most of a busy stream) changes no
+    // view, so it is no change: the event id it moved on is saved with the next one, and a restart that resumes
+    // from an older id only replays such events again. Every other event is one change, so a consumer that
+    // prints every change (watch --json) sees poll pages whole.
+    if (record.state === before) return
     changed(record)
-    if (wasInAnalysis !== isInAnalysis(record)) bus.emit('planChanged', undefined)
+    if (isStateInAnalysis(before) !== isInAnalysis(record)) bus.emit('planChanged', undefined)
   }
 
   /** Events never carry a risk (docs/veridox-api.md §3.3): a file that succeeded has one only in the snapshot. */
@@ -168,16 +181,18 @@ export function createCaseOutcomes(deps: OutcomeDependencies) {
       case 'stream-live':
         if (confirmed(record)) changed(record)
         return
-      case 'stream-message':
+      case 'stream-message': {
         if (record.terminal) return
-        if (confirmed(record)) changed(record)
-        applyMessage(record, answer.message)
+        const now = clock.now()
+        if (confirmed(record, now)) changed(record)
+        applyMessage(record, answer.message, now)
         if (record.state.isComplete) finalize(record, false)
         return
+      }
       case 'poll-page':
         if (record.terminal) return
         if (confirmed(record)) changed(record)
-        for (const message of answer.page.messages) applyMessage(record, message)
+        for (const message of answer.page.messages) applyMessage(record, message, clock.now())
         if (record.state.isComplete) finalize(record, false)
         return
       case 'snapshot':

@@ -160,6 +160,28 @@ describe('stream session policy', () => {
     expect(log).toContain('waiting:1000')
   })
 
+  it('notes the activity of a busy stream instead of setting a timer for each chunk, and still catches the silence after it', async () => {
+    const server = scriptedServer()
+    let timersSet = 0
+    const realClock = clock
+    clock = { ...realClock, setTimeout: (fn, ms) => (timersSet++, realClock.setTimeout(fn, ms)) }
+    const { log } = start(server)
+    await flush()
+    const stream = server.connections[0]!.respondStream()
+    await flush()
+    const before = timersSet
+    for (let i = 0; i < 1_000; i++) {
+      await vi.advanceTimersByTimeAsync(10)
+      stream.push(': busy\n\n')
+      await flush()
+    }
+    expect(timersSet - before).toBeLessThanOrEqual(2)
+    await vi.advanceTimersByTimeAsync(24_999)
+    expect(log).not.toContain('waiting:1000')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(log).toContain('waiting:1000')
+  })
+
   it('adopts the observed heartbeat spacing at the second heartbeat, so a stall right after it is caught within 2.5 of them', async () => {
     const server = scriptedServer()
     const { log } = start(server)

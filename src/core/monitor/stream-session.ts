@@ -70,6 +70,7 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
   let retryFloorMs = tuning.backoff.floorMs
   let heartbeatMs = tuning.heartbeatMs
   let lastHeartbeatAt: number | null = null
+  let lastActivityAt = 0
   let connectedAt: number | null = null
   let bytesThisConnection = 0
   let status: StreamStatus = { kind: 'connecting' }
@@ -84,9 +85,19 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
     cancelTimer = null
   }
 
+  /** Silence is counted from now; bytes only move `lastActivityAt`, and the timer checks it when it fires. */
   function armWatchdog(): void {
+    lastActivityAt = clock.now()
     clearTimer()
-    cancelTimer = clock.setTimeout(onSilence, heartbeatMs * tuning.silenceFactor)
+    cancelTimer = clock.setTimeout(checkSilence, heartbeatMs * tuning.silenceFactor)
+  }
+
+  function checkSilence(): void {
+    cancelTimer = null
+    const quietMs = clock.now() - lastActivityAt
+    const silenceMs = heartbeatMs * tuning.silenceFactor
+    if (quietMs < silenceMs) cancelTimer = clock.setTimeout(checkSilence, silenceMs - quietMs)
+    else onSilence()
   }
 
   function connect(): void {
@@ -104,7 +115,8 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
       onActivity(byteCount) {
         bytesThisConnection += byteCount
         bufferingStrikes = 0
-        armWatchdog()
+        // A busy stream sends many chunks a second: a timer set again for each would cost more than the events.
+        lastActivityAt = clock.now()
       },
       onRetryHint(ms) {
         retryFloorMs = Math.min(tuning.backoff.capMs, Math.max(tuning.backoff.floorMs, ms))
@@ -124,8 +136,7 @@ export function startStreamSession(options: StreamSessionOptions, events: Stream
 
   function learnHeartbeat(): void {
     const now = clock.now()
-    // Adopt the server's real spacing so the watchdog is neither jumpy nor slow. The bytes of this
-    // heartbeat already re-armed it with the old spacing, so it is armed again with the new one.
+    // Adopt the server's real spacing so the watchdog is neither jumpy nor slow: armed again with the new one.
     if (lastHeartbeatAt !== null) {
       heartbeatMs = Math.min(300_000, Math.max(250, now - lastHeartbeatAt))
       armWatchdog()

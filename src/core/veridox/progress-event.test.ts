@@ -76,6 +76,31 @@ describe('parseProgressMessage', () => {
   ])('calls %s malformed', (_name, namedType, data) => {
     expect(parse(namedType, data).kind).toBe('malformed')
   })
+
+  it.each([
+    ['a file id that is a number', { file_id: 42, progress: 1 }, 'unexpected fields: file_id'],
+    ['an empty file id', { file_id: '', progress: 1 }, 'unexpected fields: file_id'],
+    ['a file id past its cap', { file_id: 'f'.repeat(201), progress: 1 }, 'unexpected fields: file_id'],
+    ['progress as text', { file_id: fileId, progress: '50' }, 'unexpected fields: progress'],
+    ['a null type', { type: null, file_id: fileId, progress: 1 }, 'unexpected fields: type'],
+    ['an id that is a number', { id: 5, file_id: fileId, progress: 1 }, 'unexpected fields: id'],
+    ['a stage that is a number', { file_id: fileId, stage: 7, progress: 1 }, 'unexpected fields: stage'],
+    ['a case id that is an object', { case_id: {}, file_id: fileId, progress: 1 }, 'unexpected fields: case_id'],
+    ['an outcome that is a number', { file_id: fileId, outcome: 1, progress: 1 }, 'unexpected fields: outcome'],
+    ['a message that is a list', { file_id: fileId, message: [], progress: 1 }, 'unexpected fields: message'],
+    ['data that is a list', [fileId], 'unexpected fields: '],
+    ['data that is text', 'progress', 'unexpected fields: '],
+  ])('refuses %s as malformed, naming the field', (_what, data, reason) => {
+    expect(parse('file.analysis.progress', data)).toEqual({ kind: 'malformed', reason })
+  })
+
+  it('ignores fields it does not know, keeps nulls as absent, and caps a long stage', () => {
+    const data = { file_id: fileId, stage: 's'.repeat(500), progress: 5, case_id: null, outcome: null, message: null, extra: { deep: [1] } }
+    expect(parse('file.analysis.progress', data)).toEqual({
+      kind: 'event',
+      event: { type: 'file.analysis.progress', id: null, fileId, stage: 's'.repeat(200), progress: 5 },
+    })
+  })
 })
 
 describe('parseEventData', () => {

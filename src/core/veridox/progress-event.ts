@@ -30,19 +30,38 @@ const eventFields = z.object({
   id: z.string().optional(),
   case_id: z.string().nullish(),
   file_id: z.string().min(1).max(maxFileIdLength).nullish(),
-  stage: z
-    .string()
-    .nullish()
-    .transform((stage) => (stage == null ? null : capText(stage, maxStageLength))),
+  stage: z.string().nullish(),
   progress: z.number().finite().nullish(),
   outcome: z.string().nullish(),
   message: z.string().nullish(),
-  // Epoch ms (docs/veridox-api.md §7.3); anything else is dropped rather than sinking the event.
-  timestamp: z
-    .unknown()
-    .optional()
-    .transform((value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)),
+  // Any value: read by finiteTime below, which drops what is not epoch ms rather than sinking the event.
+  timestamp: z.unknown().optional(),
 })
+
+/** The fields as read: what the schema gives, or the event's own object when it already has the common shape. */
+type EventFields = z.output<typeof eventFields>
+
+const isOptionalText = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string'
+const isNullishText = (value: unknown): value is string | null | undefined => value == null || typeof value === 'string'
+
+/**
+ * The shape every Veridox event has, checked without the schema library, which costs more than the rest
+ * of an event's handling on a busy stream; such an event is read as it is, without a copy. Anything else
+ * goes through `eventFields`, so what is refused, and the words that say why, do not change.
+ */
+function hasCommonShape(data: unknown): data is EventFields {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
+  const { type, id, case_id, file_id, stage, progress, outcome, message } = data as Record<string, unknown>
+  if (!isOptionalText(type) || !isOptionalText(id) || !isNullishText(case_id) || !isNullishText(stage)) return false
+  if (!isNullishText(outcome) || !isNullishText(message)) return false
+  if (file_id != null && (typeof file_id !== 'string' || file_id.length < 1 || file_id.length > maxFileIdLength)) return false
+  return progress == null || (typeof progress === 'number' && Number.isFinite(progress))
+}
+
+// Applied where a field is used, whichever way the fields were read.
+const cappedStage = (stage: string | null | undefined): string | null => (stage == null ? null : capText(stage, maxStageLength))
+// Epoch ms (docs/veridox-api.md §7.3); anything else is dropped rather than sinking the event.
+const finiteTime = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
 
 /**
  * An id too long to save is not kept: the event still counts, and a later reconnect resumes from the
@@ -67,9 +86,15 @@ export function parseProgressMessage(input: {
   lineId: string | null
   caseId: string
 }): ParsedMessage {
-  const fields = eventFields.safeParse(input.data ?? {})
-  if (!fields.success) return { kind: 'malformed', reason: `unexpected fields: ${fields.error.issues[0]?.path.join('.')}` }
-  const data = fields.data
+  const raw = input.data ?? {}
+  let data: EventFields
+  if (hasCommonShape(raw)) {
+    data = raw
+  } else {
+    const fields = eventFields.safeParse(raw)
+    if (!fields.success) return { kind: 'malformed', reason: `unexpected fields: ${fields.error.issues[0]?.path.join('.')}` }
+    data = fields.data
+  }
   const named = input.namedType === 'message' ? null : input.namedType
   if (named && data.type && named !== data.type) {
     return { kind: 'malformed', reason: `event line says ${named} but data says ${data.type}` }
@@ -92,14 +117,30 @@ export function parseProgressMessage(input: {
       if (data.progress == null) return { kind: 'malformed', reason: 'progress event without progress' }
       return {
         kind: 'event',
-        event: { type, id, fileId: data.file_id, stage: data.stage, progress: clampPercent(data.progress), timestamp: data.timestamp },
+        event: {
+          type,
+          id,
+          fileId: data.file_id,
+          stage: cappedStage(data.stage),
+          progress: clampPercent(data.progress),
+          timestamp: finiteTime(data.timestamp),
+        },
       }
     case 'file.analysis.completed': {
       if (!data.file_id) return { kind: 'malformed', reason: 'completion event without file_id' }
       const outcome = parseOutcome(data.outcome)
       if (!outcome) return { kind: 'malformed', reason: 'completion event without a success or failed outcome' }
       const reason = outcome === 'failed' && data.message ? capText(data.message, maxFailureReasonLength) : undefined
-      return { kind: 'event', event: { type, id, fileId: data.file_id, stage: data.stage, outcome, timestamp: data.timestamp, reason } }
+      const event = {
+        type,
+        id,
+        fileId: data.file_id,
+        stage: cappedStage(data.stage),
+        outcome,
+        timestamp: finiteTime(data.timestamp),
+        reason,
+      }
+      return { kind: 'event', event }
     }
     default:
       return { kind: 'unknown', type }

@@ -46,4 +46,34 @@ describe('SSE line scanner', () => {
     const comments = Array<string>(Math.ceil((maxEventBytes * 2) / comment.length)).fill(comment)
     expect(scanned(...comments).verdicts.every((verdict) => verdict === null)).toBe(true)
   })
+
+  it('judges a stream cut into chunks of many whole events exactly as it judges the same bytes one by one', () => {
+    let seed = 12
+    const random = (below: number): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % below
+    const event = (n: number): string => `id: ${n}\nevent: file.analysis.progress\ndata: {"progress":${n % 100}}\n\n`
+    const oddities = ['retry: 1500\n\n', ': comment\n', '\r\n', '\r', `data: ${'x'.repeat(70_000)}\n\n`, `: ${'y'.repeat(300_000)}\n`]
+    const bytesOf = (chunks: Iterable<Uint8Array>) => {
+      const judged = { retries: [] as number[], overflow: null as string | null }
+      const scanner = createSseLineScanner((ms) => judged.retries.push(ms))
+      for (const chunk of chunks) if ((judged.overflow = scanner.scan(chunk))) break
+      return judged
+    }
+    for (let round = 0; round < 40; round++) {
+      let text = ''
+      for (let n = 0; n < 300; n++) text += random(40) === 0 ? oddities[random(oddities.length)] : event(n)
+      const bytes = encoder.encode(text)
+      const chunks: Uint8Array[] = []
+      for (let at = 0; at < bytes.length;) {
+        const size = 1 + random(20_000)
+        chunks.push(bytes.subarray(at, at + size))
+        at += size
+      }
+      const oneByOne = {
+        *[Symbol.iterator]() {
+          for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1)
+        },
+      }
+      expect(bytesOf(chunks)).toEqual(bytesOf(oneByOne))
+    }
+  })
 })
