@@ -7,7 +7,10 @@ test('ten streams and the REST calls share Chromium’s six connections per HTTP
   const page = await (await app.mainWindow()).loadedPage()
   const rows = page.locator('[data-case-id]')
   await expect(rows).toHaveCount(8)
-  await expect(page.locator('[data-case-id]').getByText('Live', { exact: true })).toHaveCount(8, { timeout: 10_000 })
+  // At least as many streams open as the pool has connections (demo cases that finish meanwhile close theirs).
+  await expect
+    .poll(() => page.locator('[data-case-id]').getByText('Live', { exact: true }).count(), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(6)
   const started = Date.now()
   await page.getByRole('button', { name: 'Start a demo case' }).click()
   await expect(rows).toHaveCount(9, { timeout: 5_000 })
