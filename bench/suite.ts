@@ -3,9 +3,10 @@ import type { BenchFigures, BenchModule } from './bench-module'
 import { machineFacts, type MachineFacts } from './machine'
 import { targets, boundOf, verdict, type Verdict } from './targets'
 import { uiBenchmark } from './ui/ui-bench-module'
+import { memoryBenchmark } from './memory/memory-bench-module'
 
 /** Every benchmark, in the order they run (one at a time: each wants the machine's two cores to itself). */
-export const benchModules: readonly BenchModule[] = [uiBenchmark]
+export const benchModules: readonly BenchModule[] = [uiBenchmark, memoryBenchmark]
 
 export interface BenchResults {
   mode: 'full' | 'quick'
