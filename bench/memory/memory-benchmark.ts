@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { startSimulator, type Simulator } from '../../src/simulator'
 import type { DriverConfig, DriverReply, DriverReport, DriverRequest } from './driver-protocol'
-import { cpuPercentOfOneCore, memoryFigures } from './memory-figures'
+import { cpuPercentOfOneCore, liveHeapSlopeMBPerMin, memoryFigures } from './memory-figures'
 import { sampleProcess, type ProcSample } from './proc-sample'
 
 export interface MemoryBenchOptions {
@@ -126,14 +126,17 @@ async function measureFollowing(driverPath: string, simulator: Simulator, option
   const driver = await openDriver(driverPath, simulator, followKey, caseIds)
   try {
     const samples: ProcSample[] = []
+    const heapReadings: { atMs: number; value: number }[] = []
     const end = Date.now() + options.followWindowS * 1000
     while (Date.now() < end) {
       samples.push(sampleProcess(driver.pid))
+      if (samples.length % 5 === 0) heapReadings.push({ atMs: Date.now(), value: (await driver.report()).heapUsedMB })
       if (samples.length % 30 === 0) options.log(`following: ${samples.length} s, ${round(samples.at(-1)!.rssMB)} MB`)
       await sleep(1_000)
     }
     const report = await driver.report()
     const memory = memoryFigures(samples)
+    const stretchMs = Math.max(15_000, (options.followWindowS * 1000) / 20)
     return {
       rss2000MB: memory.peakMB,
       rssGrowthMBPerMin: memory.growthMBPerMin,
@@ -144,6 +147,7 @@ async function measureFollowing(driverPath: string, simulator: Simulator, option
       rssHeapUsedMB: round(report.heapUsedMB),
       rssHeapTotalMB: round(report.heapTotalMB),
       rssExternalMB: round(report.externalMB),
+      rssLiveHeapGrowthMBPerMin: liveHeapSlopeMBPerMin(heapReadings, stretchMs),
       rssFollowCpuPercent: cpuPercentOfOneCore(samples[0]!, samples.at(-1)!),
       rssWindowMessagesPerMin: round((report.windowMessages / options.followWindowS) * 60),
       rssWatchListWritesPerMin: round((report.watchListWrites / options.followWindowS) * 60),
