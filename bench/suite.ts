@@ -6,12 +6,13 @@ import { uiBenchmark } from './ui/ui-bench-module'
 import { outageBenchmark } from './outage/outage-bench-module'
 import { budgetBenchmark } from './budget/budget-bench-module'
 import { cliBenchmark } from './cli/cli-bench-module'
+import { memoryBenchmark } from './memory/memory-bench-module'
 
 // The simulator runs in a child process that loads this bundle to start it (bench/ui/simulator-process.ts).
 export { runSimulatorChild } from './ui/simulator-process'
 
 /** Every benchmark, in the order they run (one at a time: each wants the machine's two cores to itself). */
-export const benchModules: readonly BenchModule[] = [cliBenchmark, budgetBenchmark, outageBenchmark, uiBenchmark]
+export const benchModules: readonly BenchModule[] = [cliBenchmark, budgetBenchmark, outageBenchmark, memoryBenchmark, uiBenchmark]
 
 export interface BenchResults {
   mode: 'full' | 'quick'

@@ -43,7 +43,7 @@ export interface OpenMonitorOptions {
   storage: MonitorStorage | null
   limits?: VeridoxLimits
   tuning?: Partial<MonitorTuning>
-  /** How often the watch list is written at most. */
+  /** The analyst's changes reach the watch list within this; progress within ten times this (watch-persistence.ts). */
   saveIntervalMs?: number
 }
 

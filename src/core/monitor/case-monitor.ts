@@ -118,7 +118,9 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
   bus.on('answered', account.noteAnswer)
   bus.on('answered', reconciler.noteAnswer)
   bus.on('snapshotWanted', ({ caseId, reason, at }) => reconciler.requestSnapshot(caseId, reason, at))
-  bus.on('caseChanged', () => persistence.scheduleSave(savedState))
+  bus.on('caseChanged', () => persistence.scheduleSave(savedState, 'progress'))
+  bus.on('announced', () => persistence.scheduleSave(savedState))
+  bus.on('unreachable', () => persistence.scheduleSave(savedState))
   bus.on('planChanged', requestPass)
   bus.on('keyRefused', account.rejectKey)
   bus.on('keyRejected', outcomes.keyRejected)
@@ -145,8 +147,17 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
 
   const views = () => [...records.keys()].map((caseId) => view(caseId)!)
 
+  /** The analyst's own changes cannot be learnt again from Veridox: they are written sooner than progress. */
+  function savedPromptly<Args extends unknown[], Result>(change: (...args: Args) => Result): (...args: Args) => Result {
+    return (...args) => {
+      const result = change(...args)
+      persistence.scheduleSave(savedState)
+      return result
+    }
+  }
+
   return {
-    watch: outcomes.watch,
+    watch: savedPromptly(outcomes.watch),
     unwatch(caseId) {
       if (!outcomes.unwatch(caseId)) return false
       planner.forget(caseId)
@@ -157,10 +168,10 @@ export function openMonitor(options: OpenMonitorOptions): CaseMonitor {
       requestPass()
       return true
     },
-    setPinned: outcomes.setPinned,
-    setMuted: outcomes.setMuted,
-    markSeen: outcomes.markSeen,
-    setLocalLabel: outcomes.setLocalLabel,
+    setPinned: savedPromptly(outcomes.setPinned),
+    setMuted: savedPromptly(outcomes.setMuted),
+    markSeen: savedPromptly(outcomes.markSeen),
+    setLocalLabel: savedPromptly(outcomes.setLocalLabel),
     listRecentCases: createRecentCases({ client, scheduler, clock, isWatched: (caseId) => records.has(caseId) }),
     setVisible: (caseIds) => outcomes.setVisible(new Set(caseIds)),
     retry(caseId) {

@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { applyEvent, applySnapshot, emptyCaseState } from '../case-state/case-state'
 import { openConfDocument } from '../persistence/conf-document'
+import { createMemoryDocument } from '../persistence/memory-document'
 import { systemClock } from '../runtime/clock'
 import type { Log } from '../runtime/log'
 import {
@@ -175,5 +176,48 @@ describe('the saved watch list', () => {
     const reloaded = openPersistence(directory).persistence.load().cases
     expect(reloaded.map((one) => one.localLabel)).toEqual(['Hart, second look'])
     expect(createCaseRecord(caseId, 2, reloaded[0]).localLabel).toBe('Hart, second look')
+  })
+})
+
+describe('how often the watch list is written', () => {
+  afterEach(() => void vi.useRealTimers())
+
+  function countedPersistence() {
+    vi.useFakeTimers({ now: 0 })
+    const memory = createMemoryDocument()
+    const writes: number[] = []
+    const document = { ...memory, write: (value: Record<string, unknown>) => void (writes.push(Date.now()), memory.write(value)) }
+    const persistence = createWatchPersistence({ document, clock: systemClock, log: () => undefined, saveIntervalMs: 1_000 })
+    return { persistence, writes }
+  }
+  const snapshot = () => ({ cases: [], budget: {} })
+
+  it('writes progress at most once every ten intervals, however often cases change', () => {
+    const { persistence, writes } = countedPersistence()
+    // A minute of 2,000 cases in flight: some case changes every 100 ms.
+    for (let at = 0; at < 60_000; at += 100) {
+      persistence.scheduleSave(snapshot, 'progress')
+      vi.advanceTimersByTime(100)
+    }
+    expect(writes.length).toBeLessThanOrEqual(6)
+    expect(writes.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it("writes the analyst's own change within one interval, even while progress waits", () => {
+    const { persistence, writes } = countedPersistence()
+    persistence.scheduleSave(snapshot, 'progress')
+    vi.advanceTimersByTime(500)
+    persistence.scheduleSave(snapshot, 'prompt')
+    vi.advanceTimersByTime(1_000)
+    expect(writes).toEqual([1_500])
+    vi.advanceTimersByTime(60_000)
+    expect(writes).toEqual([1_500])
+  })
+
+  it('writes nothing while nothing changes', () => {
+    const { persistence, writes } = countedPersistence()
+    persistence.scheduleSave(snapshot, 'prompt')
+    vi.advanceTimersByTime(10 * 60_000)
+    expect(writes).toEqual([1_000])
   })
 })

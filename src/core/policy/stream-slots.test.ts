@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../runtime/clock'
 import { planStreamSlots, type SlotCandidate } from './stream-slots'
 
 const candidate = (caseId: string, overrides: Partial<SlotCandidate> = {}): SlotCandidate => ({
@@ -46,5 +47,38 @@ describe('planStreamSlots', () => {
     // A stream on a case whose files are not uploaded carries nothing; one on an unlooked-at case may carry its analysis.
     const plan = planStreamSlots([candidate('waiting', { isWaitingForUpload: true, holdsSlot: true, addedAt: 9 }), candidate('unknown')], 1)
     expect([...plan]).toEqual(['unknown'])
+  })
+
+  it('picks the same cases, in the same order, as ranking every candidate', () => {
+    const random = seededRandom(12)
+    const flag = () => random() < 0.3
+    const rankingAll = (candidates: SlotCandidate[], slotCount: number): string[] =>
+      [...candidates]
+        .sort(
+          (a, b) =>
+            Number(b.isPinned) - Number(a.isPinned) ||
+            Number(b.isVisible) - Number(a.isVisible) ||
+            Number(b.isInAnalysis) - Number(a.isInAnalysis) ||
+            Number(a.isWaitingForUpload) - Number(b.isWaitingForUpload) ||
+            Number(b.holdsSlot) - Number(a.holdsSlot) ||
+            b.addedAt - a.addedAt ||
+            (a.caseId < b.caseId ? -1 : 1),
+        )
+        .slice(0, slotCount)
+        .map((c) => c.caseId)
+    for (let round = 0; round < 50; round++) {
+      const candidates = Array.from({ length: 1 + Math.floor(random() * 300) }, (_, i) =>
+        candidate(`c${i}`, {
+          isPinned: flag(),
+          isVisible: flag(),
+          isInAnalysis: flag(),
+          isWaitingForUpload: flag(),
+          holdsSlot: flag(),
+          addedAt: Math.floor(random() * 20),
+        }),
+      )
+      const slotCount = Math.floor(random() * 12)
+      expect([...planStreamSlots(candidates, slotCount)]).toEqual(rankingAll(candidates, slotCount))
+    }
   })
 })
