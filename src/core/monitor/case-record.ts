@@ -44,8 +44,7 @@ export const isFollowed = (facts: CaseFacts): boolean => facts.terminal === null
  * Analysis started and the case has not completed. A case whose files have all settled is still in
  * analysis until Veridox says the case completed: its stream must not be handed on in that gap.
  */
-export const isStateInAnalysis = (state: CaseState): boolean =>
-  !state.isComplete && state.files.some((file) => file.status !== 'waiting')
+export const isStateInAnalysis = (state: CaseState): boolean => !state.isComplete && state.files.some((file) => file.status !== 'waiting')
 export const isInAnalysis = (facts: CaseFacts): boolean => isStateInAnalysis(facts.state)
 
 export function analysisPhase(facts: CaseFacts): AnalysisPhase {
