@@ -4,6 +4,8 @@ import { connectThroughSettings, startHost, watchCase } from '../harness/desktop
 test('a completion shows one notification; clicking it after a garbage collection brings that case forward with its detail open', async ({
   desktop,
 }) => {
+  // The notice can wait for the final risk scores up to the finalize timeout (15 s) after the completion.
+  test.setTimeout(90_000)
   const host = await startHost()
   try {
     const { caseId } = host.control.createCase({
@@ -19,7 +21,7 @@ test('a completion shows one notification; clicking it after a garbage collectio
     const notice = await app.until(
       'the completion notification',
       () => app.notifications().find((shown) => shown.title.includes('Notice claim 4410')),
-      30_000,
+      45_000,
     )
     expect(notice.body).toMatch(/2 files/)
     expect(`${notice.title} ${notice.body}`).toMatch(/high|medium|low|informational/i)
