@@ -102,9 +102,11 @@ test('the page cannot navigate away; window.open is denied, and only Veridox lin
 test('Copy case ID reaches the clipboard while every other permission is refused', async ({ desktop }) => {
   const app = await desktop.launch()
   const page = await (await app.mainWindow()).loadedPage()
-  const row = page.locator('[data-case-id]').first()
-  await expect(row).toBeVisible()
-  const caseId = (await row.getAttribute('data-case-id'))!
+  const first = page.locator('[data-case-id]').first()
+  await expect(first).toBeVisible()
+  const caseId = (await first.getAttribute('data-case-id'))!
+  // By its ID: a demo case that completes meanwhile moves up, and "the first row" becomes another case.
+  const row = page.locator(`[data-case-id="${caseId}"]`)
   await row.getByRole('button', { name: `Copy case ID ${caseId}` }).click()
   await expect(row.getByRole('status')).toHaveText('Copied')
 
