@@ -1,18 +1,9 @@
 import { defineConfig } from '@playwright/test'
-import { systemChromium } from './e2e/fixtures/system-chromium'
+import { quietChromiumArgs, systemChromium } from './e2e/fixtures/system-chromium'
 
 // A system Chromium where there is one (CHROMIUM_PATH, Debian's, Chrome), else Playwright's own (docs/testing.md).
 const chromiumPath = systemChromium()
-// Offline and root-friendly: no sandbox (CI runs as root), no GPU, no background traffic.
-const quietChromium = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const quietChromium = quietChromiumArgs
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,21 +3,12 @@ import { resolve } from 'node:path'
 import { buildPageBridge, pageBridgePath } from '../../e2e/fixtures/global-setup'
 import { wireAppToPage } from '../../e2e/fixtures/page-app'
 import { serveDirectory } from '../../e2e/fixtures/static-server'
-import { systemChromium } from '../../e2e/fixtures/system-chromium'
+import { quietChromiumArgs, systemChromium } from '../../e2e/fixtures/system-chromium'
 import type { EventSink } from '../../src/core/app/delta-batcher'
 import type { CaseMonitorApp } from '../../src/core/app/case-monitor-app'
 import { startSimulatorProcess, type SentProgress, type SimulatorProcess, type SimulatorProcessSpec } from './simulator-process'
 
 const root = resolve(__dirname, '../..')
-const quietChromium = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface WatchedListPage {
   page: Page
@@ -41,7 +32,7 @@ export async function withWatchedListPage<T>(
   await buildPageBridge()
   const server = await serveDirectory(resolve(root, 'out/renderer'))
   const simulator = await startSimulatorProcess(options.spec, options.onSent ?? (() => undefined))
-  const browser = await chromium.launch({ executablePath: systemChromium(), args: quietChromium })
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: quietChromiumArgs })
   try {
     const caseIds = [...simulator.loadCaseIds, ...simulator.caseIds]
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
